@@ -1,0 +1,109 @@
+package org.coldwatch.server.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.coldwatch.protocol.MeasurementTimeCheck;
+import org.coldwatch.server.fleet.FleetRegistry;
+import org.coldwatch.server.fleet.GatewayPresence;
+import org.coldwatch.server.fleet.SqliteFleetRegistry;
+import org.coldwatch.server.ingest.IngestMetrics;
+import org.coldwatch.server.ingest.IngestPipeline;
+import org.coldwatch.server.ingest.MqttIngestServer;
+import org.coldwatch.server.ingest.RejectionLog;
+import org.coldwatch.server.storage.ReadingStore;
+import org.coldwatch.server.storage.SqliteReadingStore;
+import org.coldwatch.server.web.HttpApi;
+import org.coldwatch.server.web.LiveHub;
+import org.coldwatch.server.web.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole server, wired: the one place that knows every part. Start it, use it, close it. */
+public final class ColdWatchServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ColdWatchServer.class);
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Vertx vertx;
+    private final FleetRegistry fleet;
+    private final ReadingStore readings;
+    private final MqttIngestServer mqtt;
+    private final HttpApi http;
+    private final int httpPort;
+    private final int mqttPort;
+
+    private ColdWatchServer(ServerConfig config, Clock clock) throws Exception {
+        Files.createDirectories(config.dataDir());
+        fleet = SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), clock);
+        readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
+        vertx = Vertx.vertx();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestMetrics ingestMetrics = new IngestMetrics(metrics);
+        RejectionLog rejections = new RejectionLog(ingestMetrics, config.rejectionsKept());
+        GatewayPresence presence = new GatewayPresence();
+        LiveHub live = new LiveHub(vertx);
+        IngestPipeline pipeline = new IngestPipeline(readings, presence, live, rejections, ingestMetrics,
+                new MeasurementTimeCheck(config.maxAhead(), config.maxBehind()), clock);
+        mqtt = new MqttIngestServer(vertx, new MqttIngestServer.Settings(config.mqttHost(), config.mqttPort(),
+                config.mqttReceiveMaximum()), fleet, pipeline);
+        Gauge.builder("coldwatch.mqtt.connections", mqtt, MqttIngestServer::connectionCount)
+                .description("Gateways connected to the built-in MQTT endpoint").register(metrics);
+        Gauge.builder("coldwatch.gateways.online", presence, GatewayPresence::onlineCount).register(metrics);
+        http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
+                new Messages()));
+        mqttPort = mqtt.start().toCompletionStage().toCompletableFuture()
+                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
+                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} data={}", config.httpHost(), httpPort,
+                config.mqttHost(), mqttPort, config.dataDir().toAbsolutePath());
+    }
+
+    /**
+     * Opens the stores and starts listening; returns when both ports are bound.
+     *
+     * @throws Exception if a store cannot be opened or a port cannot be bound
+     */
+    public static ColdWatchServer start(ServerConfig config, Clock clock) throws Exception {
+        return new ColdWatchServer(config, clock);
+    }
+
+    /** The bound HTTP port. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The bound MQTT port. */
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    /** The fleet registry, e.g. to register gateways. */
+    public FleetRegistry fleet() {
+        return fleet;
+    }
+
+    /** The reading store. */
+    public ReadingStore readings() {
+        return readings;
+    }
+
+    /** Stops listening, lets pending writes finish, and closes the stores. */
+    @Override
+    public void close() {
+        try {
+            mqtt.stop().compose(v -> http.stop()).toCompletionStage().toCompletableFuture()
+                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("stopping listeners failed: {}", e.toString());
+        }
+        readings.close();
+        fleet.close();
+        vertx.close();
+        LOG.info("ColdWatch server stopped");
+    }
+}

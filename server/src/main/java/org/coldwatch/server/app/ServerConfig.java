@@ -1,0 +1,162 @@
+package org.coldwatch.server.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The server's configuration, validated once at start-up. Every key, its unit and default is listed in
+ * README.md ("Server configuration"); {@link #KEYS} is the single source of the defaults.
+ *
+ * <p>Precedence, lowest first: defaults, the YAML file, environment variables ({@code http.port} →
+ * {@code COLDWATCH_HTTP_PORT}), then {@code --set key=value} on the command line.
+ *
+ * @param httpHost             address the HTTP server binds
+ * @param httpPort             HTTP port
+ * @param mqttHost             address the MQTT endpoint binds
+ * @param mqttPort             MQTT port
+ * @param mqttReceiveMaximum   in-flight QoS 1 messages per gateway connection
+ * @param dataDir              folder of the embedded databases
+ * @param maxAhead             how far ahead of the server clock a measurement time may be
+ * @param maxBehind            how far behind the server clock a measurement time may be
+ * @param rejectionsKept       how many recent refusals {@code GET /api/rejections} lists
+ */
+public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
+                           Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept) {
+
+    /** Every key with its default. */
+    public static final Map<String, String> KEYS = keys();
+
+    private static Map<String, String> keys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("http.host", "0.0.0.0");
+        keys.put("http.port", "8080");
+        keys.put("mqtt.host", "0.0.0.0");
+        keys.put("mqtt.port", "1883");
+        keys.put("mqtt.receiveMaximum", "1000");
+        keys.put("storage.dataDir", "data");
+        keys.put("ingest.maxAheadSeconds", "300");
+        keys.put("ingest.maxBehindDays", "180");
+        keys.put("ingest.rejectionsKept", "500");
+        return keys;
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file      a YAML file, or null for none
+     * @param env       the environment (System.getenv() in production)
+     * @param overrides {@code key=value} pairs from the command line
+     * @throws ConfigException naming the key, if anything is unknown or invalid
+     */
+    public static ServerConfig load(Path file, Map<String, String> env, List<String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>(KEYS);
+        if (file != null) {
+            readYaml(file, values);
+        }
+        for (String key : KEYS.keySet()) {
+            String envName = "COLDWATCH_" + key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2")
+                    .toUpperCase(Locale.ROOT);
+            if (env.containsKey(envName)) {
+                values.put(key, env.get(envName));
+            }
+        }
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            if (eq < 1) {
+                throw new ConfigException("--set " + override + ": expected key=value");
+            }
+            put(values, override.substring(0, eq), override.substring(eq + 1), "--set");
+        }
+        return new ServerConfig(
+                host(values, "http.host"), port(values, "http.port"),
+                host(values, "mqtt.host"), port(values, "mqtt.port"),
+                intIn(values, "mqtt.receiveMaximum", 1, 65_535),
+                Path.of(values.get("storage.dataDir")),
+                Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
+                Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
+                intIn(values, "ingest.rejectionsKept", 1, 100_000));
+    }
+
+    private static void readYaml(Path file, Map<String, String> values) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return;
+        }
+        List<String> flat = new ArrayList<>();
+        flatten("", root, flat, values, file);
+    }
+
+    private static void flatten(String prefix, JsonNode node, List<String> seen, Map<String, String> values,
+                                Path file) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), seen,
+                        values, file);
+            }
+        } else {
+            put(values, prefix, node.asText(), file.toString());
+        }
+    }
+
+    private static void put(Map<String, String> values, String key, String value, String origin) {
+        if (!KEYS.containsKey(key)) {
+            Set<String> known = new TreeSet<>(KEYS.keySet());
+            throw new ConfigException(key + " (from " + origin + "): unknown key; known keys: " + known);
+        }
+        values.put(key, value);
+    }
+
+    private static String host(Map<String, String> values, String key) {
+        String host = values.get(key).trim();
+        if (host.isEmpty()) {
+            throw new ConfigException(key + ": must be an address to bind, e.g. 0.0.0.0 or 127.0.0.1");
+        }
+        return host;
+    }
+
+    private static int port(Map<String, String> values, String key) {
+        return intIn(values, key, 0, 65_535);
+    }
+
+    private static int intIn(Map<String, String> values, String key, int min, int max) {
+        String text = values.get(key).trim();
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw new ConfigException(key + ": " + value + " is outside " + min + "…" + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    /** A configuration error, naming the key. */
+    public static final class ConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

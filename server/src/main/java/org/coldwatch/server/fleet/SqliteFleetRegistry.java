@@ -1,0 +1,133 @@
+package org.coldwatch.server.fleet;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.coldwatch.protocol.Limits;
+import org.coldwatch.server.storage.StorageException;
+import org.flywaydb.core.Flyway;
+
+/** The fleet registry in an embedded SQLite file, migrated by Flyway ({@code db/meta}). */
+public final class SqliteFleetRegistry implements FleetRegistry {
+    private final Connection connection;
+    private final Clock clock;
+
+    private SqliteFleetRegistry(String url, Clock clock) throws SQLException {
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/meta").load().migrate();
+        this.connection = DriverManager.getConnection(url);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA foreign_keys=ON");
+        }
+        this.clock = clock;
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the registry in {@code file}.
+     *
+     * @throws SQLException if the file cannot be opened or migrated
+     */
+    public static SqliteFleetRegistry open(Path file, Clock clock) throws SQLException {
+        return new SqliteFleetRegistry("jdbc:sqlite:" + file.toAbsolutePath(), clock);
+    }
+
+    @Override
+    public synchronized void putStore(Store store) {
+        if (!Limits.isValidId(store.id())) {
+            throw new IllegalArgumentException("store id '" + store.id() + "' is not a valid id");
+        }
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO store (id, name, region) VALUES (?, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region")) {
+            s.setString(1, store.id());
+            s.setString(2, store.name());
+            s.setString(3, store.region());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("saving store " + store.id() + " failed", e);
+        }
+    }
+
+    @Override
+    public synchronized String registerGateway(String gatewayId, String storeId) {
+        if (!Limits.isValidId(gatewayId)) {
+            throw new IllegalArgumentException("gateway id '" + gatewayId + "' is not a valid id");
+        }
+        if (stores().stream().noneMatch(s -> s.id().equals(storeId))) {
+            throw new IllegalArgumentException("store '" + storeId + "' does not exist; add it first");
+        }
+        String secret = Secrets.newSecret();
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT INTO gateway (id, store_id, secret_sha256, created_ms) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id,"
+                        + " secret_sha256 = excluded.secret_sha256")) {
+            s.setString(1, gatewayId);
+            s.setString(2, storeId);
+            s.setString(3, Secrets.hash(secret));
+            s.setLong(4, clock.millis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("registering gateway " + gatewayId + " failed", e);
+        }
+        return secret;
+    }
+
+    @Override
+    public synchronized Optional<GatewayRecord> gateway(String gatewayId) {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT id, store_id, secret_sha256 FROM gateway WHERE id = ?")) {
+            q.setString(1, gatewayId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(new GatewayRecord(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("looking up gateway " + gatewayId + " failed", e);
+        }
+    }
+
+    @Override
+    public synchronized List<Store> stores() {
+        List<Store> stores = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, name, region FROM store ORDER BY id")) {
+            while (rs.next()) {
+                stores.add(new Store(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("listing stores failed", e);
+        }
+        return stores;
+    }
+
+    @Override
+    public synchronized List<GatewayRecord> gateways() {
+        List<GatewayRecord> gateways = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, store_id, secret_sha256 FROM gateway ORDER BY id")) {
+            while (rs.next()) {
+                gateways.add(new GatewayRecord(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("listing gateways failed", e);
+        }
+        return gateways;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StorageException("closing the fleet registry failed", e);
+        }
+    }
+}

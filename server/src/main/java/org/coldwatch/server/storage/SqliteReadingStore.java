@@ -1,0 +1,301 @@
+package org.coldwatch.server.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.coldwatch.protocol.Reading;
+import org.coldwatch.protocol.ReadingKind;
+import org.coldwatch.protocol.TelemetryBatch;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default store: one SQLite file in WAL mode with {@code synchronous=FULL}, so a commit has reached the
+ * disk before {@link #store} completes.
+ *
+ * <p>Design: one writer thread owns the write connection and commits batches in groups ("group commit"): it takes
+ * whatever batches are waiting, writes them all in one transaction and completes their futures after the single
+ * commit. Under load this amortises the fsync over many batches; at low load a group is one batch. Duplicates are
+ * found by the primary key of the {@code batch} table, inside the same transaction, so two copies of a batch in
+ * one group are also caught. If a commit fails (disk full, I/O error) the writer rolls back, reports the error in
+ * {@link #health()} and retries the same group with capped backoff; the futures stay pending meanwhile, so nothing
+ * is acknowledged that is not on disk.
+ */
+public final class SqliteReadingStore implements ReadingStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteReadingStore.class);
+    private static final int MAX_GROUP = 512;
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+
+    private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
+    }
+
+    private final String url;
+    private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final Connection writeConnection;
+    private final Connection readConnection;
+    private final Thread writer;
+    private volatile boolean open = true;
+    private volatile StorageHealth health = new StorageHealth(true, "ok");
+
+    private SqliteReadingStore(Path file) throws SQLException {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/readings").load().migrate();
+        this.writeConnection = openConnection();
+        this.writeConnection.setAutoCommit(false);
+        this.readConnection = openConnection();
+        this.writer = new Thread(this::writeLoop, "sqlite-reading-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the store in {@code file}.
+     *
+     * @throws SQLException if the file cannot be opened or migrated
+     */
+    public static SqliteReadingStore open(Path file) throws SQLException {
+        return new SqliteReadingStore(file);
+    }
+
+    private Connection openConnection() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        return c;
+    }
+
+    @Override
+    public Future<StoreOutcome> store(ReceivedBatch batch) {
+        Promise<StoreOutcome> promise = Promise.promise();
+        if (!open) {
+            promise.fail(new IllegalStateException("reading store is closed"));
+            return promise.future();
+        }
+        queue.add(new PendingWrite(batch, promise));
+        return promise.future();
+    }
+
+    private void writeLoop() {
+        List<PendingWrite> group = new ArrayList<>(MAX_GROUP);
+        while (open || !queue.isEmpty()) {
+            try {
+                PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                commitWithRetry(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                group.clear();
+            }
+        }
+        failAll(new IllegalStateException("reading store closed before the batch was committed"));
+    }
+
+    private void commitWithRetry(List<PendingWrite> group) throws InterruptedException {
+        long delayMillis = 50;
+        while (true) {
+            try {
+                List<StoreOutcome> outcomes = commit(group);
+                if (!health.up()) {
+                    LOG.info("storage=sqlite writes succeed again");
+                }
+                health = new StorageHealth(true, "ok");
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).promise().complete(outcomes.get(i));
+                }
+                return;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                if (health.up()) {
+                    LOG.error("storage=sqlite commit failed, retrying; acknowledgements wait: {}", e.getMessage());
+                }
+                health = new StorageHealth(false, "commit failed: " + e.getMessage());
+                if (!open) {
+                    for (PendingWrite w : group) {
+                        w.promise().fail(e);
+                    }
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delayMillis));
+                delayMillis = Math.min(delayMillis * 2, MAX_RETRY_DELAY.toMillis());
+            }
+        }
+    }
+
+    private List<StoreOutcome> commit(List<PendingWrite> group) throws SQLException {
+        List<StoreOutcome> outcomes = new ArrayList<>(group.size());
+        try (PreparedStatement insertBatch = writeConnection.prepareStatement(
+                "INSERT OR IGNORE INTO batch (gateway_id, seq, received_ms, reading_count) VALUES (?, ?, ?, ?)");
+             PreparedStatement insertReading = writeConnection.prepareStatement(
+                     "INSERT INTO reading (gateway_id, seq, idx, sensor_id, kind, value, measured_ms, received_ms)"
+                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement upsertLatest = writeConnection.prepareStatement(
+                     "INSERT INTO latest (gateway_id, sensor_id, kind, value, measured_ms) VALUES (?, ?, ?, ?, ?)"
+                             + " ON CONFLICT (gateway_id, sensor_id, kind) DO UPDATE"
+                             + " SET value = excluded.value, measured_ms = excluded.measured_ms"
+                             + " WHERE excluded.measured_ms >= latest.measured_ms")) {
+            for (PendingWrite write : group) {
+                TelemetryBatch batch = write.batch().batch();
+                long receivedMs = write.batch().receivedAt().toEpochMilli();
+                insertBatch.setString(1, batch.gatewayId());
+                insertBatch.setLong(2, batch.seq());
+                insertBatch.setLong(3, receivedMs);
+                insertBatch.setInt(4, batch.readings().size());
+                if (insertBatch.executeUpdate() == 0) {
+                    outcomes.add(StoreOutcome.DUPLICATE);
+                    continue;
+                }
+                for (int i = 0; i < batch.readings().size(); i++) {
+                    Reading r = batch.readings().get(i);
+                    insertReading.setString(1, batch.gatewayId());
+                    insertReading.setLong(2, batch.seq());
+                    insertReading.setInt(3, i);
+                    insertReading.setString(4, r.sensorId());
+                    insertReading.setString(5, r.kind().wireName());
+                    insertReading.setDouble(6, r.value());
+                    insertReading.setLong(7, r.measuredAt().toEpochMilli());
+                    insertReading.setLong(8, receivedMs);
+                    insertReading.addBatch();
+                    upsertLatest.setString(1, batch.gatewayId());
+                    upsertLatest.setString(2, r.sensorId());
+                    upsertLatest.setString(3, r.kind().wireName());
+                    upsertLatest.setDouble(4, r.value());
+                    upsertLatest.setLong(5, r.measuredAt().toEpochMilli());
+                    upsertLatest.addBatch();
+                }
+                insertReading.executeBatch();
+                upsertLatest.executeBatch();
+                outcomes.add(StoreOutcome.STORED);
+            }
+            writeConnection.commit();
+        }
+        return outcomes;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writeConnection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("storage=sqlite rollback failed: {}", e.getMessage());
+        }
+    }
+
+    private void failAll(Throwable cause) {
+        PendingWrite w;
+        while ((w = queue.poll()) != null) {
+            w.promise().tryFail(cause);
+        }
+    }
+
+    @Override
+    public synchronized List<StoredReading> latest(Collection<String> gatewayIds) {
+        List<StoredReading> result = new ArrayList<>();
+        try (PreparedStatement q = readConnection.prepareStatement(
+                "SELECT gateway_id, 0, sensor_id, kind, value, measured_ms FROM latest WHERE gateway_id = ?"
+                        + " ORDER BY sensor_id, kind")) {
+            for (String gatewayId : gatewayIds) {
+                q.setString(1, gatewayId);
+                readAll(q, result);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("reading latest values failed", e);
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized List<StoredReading> recent(String gatewayId, Optional<String> sensorId, int limit) {
+        String sql = "SELECT gateway_id, seq, sensor_id, kind, value, measured_ms FROM reading WHERE gateway_id = ?"
+                + (sensorId.isPresent() ? " AND sensor_id = ?" : "") + " ORDER BY measured_ms DESC, seq DESC LIMIT ?";
+        List<StoredReading> result = new ArrayList<>();
+        try (PreparedStatement q = readConnection.prepareStatement(sql)) {
+            int i = 1;
+            q.setString(i++, gatewayId);
+            if (sensorId.isPresent()) {
+                q.setString(i++, sensorId.get());
+            }
+            q.setInt(i, limit);
+            readAll(q, result);
+        } catch (SQLException e) {
+            throw new StorageException("reading recent values failed", e);
+        }
+        return result;
+    }
+
+    private static void readAll(PreparedStatement q, List<StoredReading> into) throws SQLException {
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                ReadingKind kind = ReadingKind.fromWireName(rs.getString(4)).orElseThrow();
+                into.add(new StoredReading(rs.getString(1), rs.getLong(2), rs.getString(3), kind, rs.getDouble(5),
+                        Instant.ofEpochMilli(rs.getLong(6))));
+            }
+        }
+    }
+
+    @Override
+    public synchronized GatewayTally tally(String gatewayId) {
+        try (PreparedStatement q = readConnection.prepareStatement(
+                "SELECT count(*), coalesce(sum(reading_count), 0), coalesce(min(seq), 0), coalesce(max(seq), 0)"
+                        + " FROM batch WHERE gateway_id = ?")) {
+            q.setString(1, gatewayId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return new GatewayTally(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("counting stored batches failed", e);
+        }
+    }
+
+    @Override
+    public StorageHealth health() {
+        return open ? health : new StorageHealth(false, "closed");
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            writer.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            closeQuietly(readConnection);
+        }
+        closeQuietly(writeConnection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("storage=sqlite closing a connection failed: {}", e.getMessage());
+        }
+    }
+}
