@@ -60,9 +60,9 @@ public record GatewayStatus(State state, String software) {
      * @throws ProtocolException if the payload is not a status message of contract v1
      */
     public static GatewayStatus decode(byte[] payload) throws ProtocolException {
-        if (payload.length > Limits.MAX_TEXT_LENGTH) {
+        if (payload.length > Limits.MAX_STATUS_BYTES) {
             throw new ProtocolException(Problem.PAYLOAD_TOO_LARGE,
-                    "status is " + payload.length + " bytes; the limit is " + Limits.MAX_TEXT_LENGTH);
+                    "status is " + payload.length + " bytes; the limit is " + Limits.MAX_STATUS_BYTES);
         }
         State state = null;
         String software = "";

@@ -10,8 +10,8 @@ public final class Limits {
     public static final int MAX_READINGS_PER_BATCH = 1_000;
     /** Gateway and sensor ids: 1–64 characters of letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    /** Longest free text in an event or status message. */
-    public static final int MAX_TEXT_LENGTH = 1_024;
+    /** Largest status message a receiver accepts, in bytes. */
+    public static final int MAX_STATUS_BYTES = 1_024;
 
     private Limits() {
     }

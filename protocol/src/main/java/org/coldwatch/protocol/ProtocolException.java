@@ -12,12 +12,12 @@ public final class ProtocolException extends Exception {
     public enum Problem {
         /** Larger than {@link Limits#MAX_PAYLOAD_BYTES}. */
         PAYLOAD_TOO_LARGE,
-        /** Not well-formed JSON (or not UTF-8). */
+        /** Not well-formed JSON, a field given twice, or not UTF-8. */
         MALFORMED_JSON,
-        /** Well-formed JSON of the wrong shape: missing, unknown, duplicated or mistyped fields. */
+        /** Well-formed JSON of the wrong shape: missing, unknown or mistyped fields. */
         SCHEMA_VIOLATION,
-        /** More than {@link Limits#MAX_READINGS_PER_BATCH} readings, or none. */
-        TOO_MANY_READINGS,
+        /** No readings, or more than {@link Limits#MAX_READINGS_PER_BATCH}. */
+        READING_COUNT,
         /** A value that is NaN or infinite. */
         NON_FINITE_VALUE,
         /** A value outside its kind's plausible range. */

@@ -51,8 +51,11 @@ public enum ReadingKind {
         return max;
     }
 
-    /** Whether {@code value} lies within this kind's plausible range. */
+    /** Whether {@code value} lies within this kind's plausible range (a door is exactly 0 or 1). */
     public boolean isPlausible(double value) {
+        if (this == DOOR) {
+            return value == 0.0 || value == 1.0;
+        }
         return value >= min && value <= max;
     }
 

@@ -69,6 +69,7 @@ public final class TelemetryCodec {
             throw new ProtocolException(Problem.PAYLOAD_TOO_LARGE,
                     "payload is " + payload.length + " bytes; the limit is " + Limits.MAX_PAYLOAD_BYTES);
         }
+        requireUtf8WithoutBom(payload);
         try (JsonParser p = FACTORY.createParser(payload)) {
             TelemetryBatch batch = readBatch(p);
             if (p.nextToken() != null) {
@@ -76,10 +77,26 @@ public final class TelemetryCodec {
             }
             return batch;
         } catch (JsonProcessingException e) {
-            throw new ProtocolException(Problem.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage()
+            throw new ProtocolException(Problem.MALFORMED_JSON, "malformed JSON: " + abbreviate(e.getOriginalMessage())
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
+    }
+
+    /**
+     * Jackson would detect UTF-16/32 and skip a BOM on its own; the contract says UTF-8 without BOM, so refuse the
+     * rest here. Invalid UTF-8 sequences are refused by the parser itself.
+     */
+    static void requireUtf8WithoutBom(byte[] payload) throws ProtocolException {
+        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB
+                && (payload[2] & 0xFF) == 0xBF) {
+            throw new ProtocolException(Problem.MALFORMED_JSON, "payload starts with a byte-order mark; send UTF-8 without BOM");
+        }
+        for (int i = 0; i < Math.min(4, payload.length); i++) {
+            if (payload[i] == 0 || (payload[i] & 0xFF) == 0xFE || (payload[i] & 0xFF) == 0xFF) {
+                throw new ProtocolException(Problem.MALFORMED_JSON, "payload is not UTF-8 (looks like UTF-16 or UTF-32)");
+            }
         }
     }
 
@@ -107,7 +124,7 @@ public final class TelemetryCodec {
     private static long readSeq(JsonParser p, JsonToken value) throws IOException, ProtocolException {
         expect(value, JsonToken.VALUE_NUMBER_INT, "seq", "an integer");
         if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
-            throw schema("seq: " + p.getText() + " does not fit a 64-bit integer");
+            throw schema("seq: " + abbreviate(p.getText()) + " does not fit a 64-bit integer");
         }
         long seq = p.getLongValue();
         if (seq < 1) {
@@ -121,13 +138,13 @@ public final class TelemetryCodec {
         List<Reading> readings = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (readings.size() == Limits.MAX_READINGS_PER_BATCH) {
-                throw new ProtocolException(Problem.TOO_MANY_READINGS,
+                throw new ProtocolException(Problem.READING_COUNT,
                         "readings: more than " + Limits.MAX_READINGS_PER_BATCH + " readings in one batch");
             }
             readings.add(readReading(p, "readings[" + readings.size() + "]"));
         }
         if (readings.isEmpty()) {
-            throw new ProtocolException(Problem.TOO_MANY_READINGS, "readings: a batch needs at least one reading");
+            throw new ProtocolException(Problem.READING_COUNT, "readings: a batch needs at least one reading");
         }
         return readings;
     }
@@ -158,7 +175,7 @@ public final class TelemetryCodec {
                     double v = p.getDoubleValue();
                     if (!Double.isFinite(v)) {
                         throw new ProtocolException(Problem.NON_FINITE_VALUE,
-                                at + ": " + p.getText() + " is not a finite number");
+                                at + ": " + abbreviate(p.getText()) + " is not a finite number");
                     }
                     val = v;
                 }
@@ -169,7 +186,7 @@ public final class TelemetryCodec {
                 case "timeMs" -> {
                     expect(token, JsonToken.VALUE_NUMBER_INT, at, "an integer (milliseconds since 1970-01-01T00:00Z)");
                     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() < 0) {
-                        throw schema(at + ": " + p.getText() + " is not a time in milliseconds since 1970");
+                        throw schema(at + ": " + abbreviate(p.getText()) + " is not a time in milliseconds since 1970");
                     }
                     timeMs = p.getLongValue();
                 }
@@ -186,8 +203,9 @@ public final class TelemetryCodec {
                     path + ".unit: " + kind.wireName() + " must be in '" + kind.unit() + "', was '" + unit + "'");
         }
         if (!kind.isPlausible(val)) {
-            throw new ProtocolException(Problem.VALUE_OUT_OF_RANGE, path + ".value: " + val + " " + unit
-                    + " is outside the plausible range " + kind.min() + "…" + kind.max() + " for " + kind.wireName());
+            String rule = kind == ReadingKind.DOOR ? ": a door is 0 (closed) or 1 (open)"
+                    : " is outside the plausible range " + kind.min() + "…" + kind.max() + " for " + kind.wireName();
+            throw new ProtocolException(Problem.VALUE_OUT_OF_RANGE, path + ".value: " + val + " " + unit + rule);
         }
         return new Reading(sensor, kind, val, Instant.ofEpochMilli(timeMs));
     }

@@ -90,7 +90,7 @@ class TelemetryCodecTest {
                         Problem.SCHEMA_VIOLATION, "does not fit a 64-bit integer"),
                 Arguments.of("{\"gateway\":\"gw 1\",\"seq\":1,\"readings\":[" + R + "]}", Problem.INVALID_ID,
                         "gateway: 'gw 1' is not a valid id"),
-                Arguments.of("{\"gateway\":\"gw-1\",\"seq\":1,\"readings\":[]}", Problem.TOO_MANY_READINGS,
+                Arguments.of("{\"gateway\":\"gw-1\",\"seq\":1,\"readings\":[]}", Problem.READING_COUNT,
                         "at least one reading"),
                 Arguments.of(batchWith("{\"kind\":\"temperature\",\"value\":2.0,\"unit\":\"Cel\",\"timeMs\":1}"),
                         Problem.SCHEMA_VIOLATION, "readings[0].sensor: missing"),
@@ -118,6 +118,11 @@ class TelemetryCodecTest {
                         "readings[0].timeMs: expected an integer"),
                 Arguments.of(batchWith(R.replace("}", ",\"quality\":1}")), Problem.SCHEMA_VIOLATION,
                         "readings[0].quality: unknown field"),
+                Arguments.of(batchWith(R.replace("temperature", "door").replace("Cel", "state").replace("2.0", "0.5")),
+                        Problem.VALUE_OUT_OF_RANGE, "readings[0].value: 0.5 state: a door is 0 (closed) or 1 (open)"),
+                Arguments.of("\uFEFF" + batchWith(R), Problem.MALFORMED_JSON, "byte-order mark"),
+                Arguments.of(batchWith(R.replace("2.0", "1" + "0".repeat(400) + ".0e-5")),
+                        Problem.NON_FINITE_VALUE, "..."),
                 Arguments.of(batchWith("42"), Problem.SCHEMA_VIOLATION,
                         "readings[0]: expected an object, found an integer"));
     }
@@ -129,6 +134,17 @@ class TelemetryCodecTest {
                 .isInstanceOfSatisfying(ProtocolException.class, e -> {
                     assertThat(e.problem()).isEqualTo(problem);
                     assertThat(e.detail()).contains(detail);
+                });
+    }
+
+    @Test
+    void refusesUtf16EvenThoughTheParserCouldReadIt() {
+        byte[] utf16 = batchWith(R).getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> TelemetryCodec.decode(utf16))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(Problem.MALFORMED_JSON);
+                    assertThat(e.detail()).contains("not UTF-8");
                 });
     }
 
@@ -156,6 +172,6 @@ class TelemetryCodecTest {
         assertThat(TelemetryCodec.decode(atLimit).readings()).hasSize(Limits.MAX_READINGS_PER_BATCH);
         assertThatThrownBy(() -> TelemetryCodec.decode(overLimit))
                 .isInstanceOfSatisfying(ProtocolException.class,
-                        e -> assertThat(e.problem()).isEqualTo(Problem.TOO_MANY_READINGS));
+                        e -> assertThat(e.problem()).isEqualTo(Problem.READING_COUNT));
     }
 }

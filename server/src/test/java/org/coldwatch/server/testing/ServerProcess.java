@@ -1,0 +1,171 @@
+package org.coldwatch.server.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.coldwatch.server.fleet.SqliteFleetRegistry;
+import org.coldwatch.server.fleet.Store;
+
+/**
+ * A real ColdWatch server in its own JVM, on free loopback ports, for integration tests: started with the test's
+ * classpath, stopped by its own PID (SIGTERM on close, SIGKILL on {@link #kill9()}).
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path dataDir;
+    private final Path log;
+    private final int httpPort;
+    private final int mqttPort;
+    private final List<String> extraSettings;
+    private Process process;
+
+    private ServerProcess(Path dataDir, int httpPort, int mqttPort, List<String> extraSettings) {
+        this.dataDir = dataDir;
+        this.log = dataDir.resolve("server.log");
+        this.httpPort = httpPort;
+        this.mqttPort = mqttPort;
+        this.extraSettings = extraSettings;
+    }
+
+    /** Starts a server on free ports with its data in {@code dataDir}; returns once {@code /health} answers. */
+    public static ServerProcess start(Path dataDir, String... settings) throws IOException {
+        Files.createDirectories(dataDir);
+        ServerProcess server = new ServerProcess(dataDir, freePort(), freePort(), List.of(settings));
+        server.launch();
+        return server;
+    }
+
+    /** A free TCP port on the loopback interface. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Adds a store and registers a gateway in this server's data folder; returns the gateway's secret. */
+    public String register(String storeId, String gatewayId) throws Exception {
+        try (SqliteFleetRegistry fleet = SqliteFleetRegistry.open(dataDir.resolve("fleet.db"), Clock.systemUTC())) {
+            if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
+                fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
+            }
+            return fleet.registerGateway(gatewayId, storeId);
+        }
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "org.coldwatch.server.app.ServerMain", "run",
+                "--set", "http.host=127.0.0.1", "--set", "http.port=" + httpPort,
+                "--set", "mqtt.host=127.0.0.1", "--set", "mqtt.port=" + mqttPort,
+                "--set", "storage.dataDir=" + dataDir));
+        for (String setting : extraSettings) {
+            command.add("--set");
+            command.add(setting);
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; log:\n" + log());
+            }
+            return healthStatus() == 200;
+        });
+    }
+
+    private int healthStatus() {
+        try {
+            return HTTP.send(request("/health"), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** GETs a path and returns the body; fails on a non-2xx answer. */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request(path), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The value of one Prometheus sample, e.g. {@code coldwatch_ingest_rejected_total{reason="bad_secret"}}. */
+    public double metric(String sample) throws IOException, InterruptedException {
+        for (String line : get("/metrics").split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        return 0.0;
+    }
+
+    /** Kills the server with SIGKILL, as a power cut would, and waits until it is gone. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the server again on the same ports and data. */
+    public void restart() throws IOException {
+        launch();
+    }
+
+    /** The server's PID. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    /** {@code tcp://127.0.0.1:<mqttPort>}. */
+    public String mqttUri() {
+        return "tcp://127.0.0.1:" + mqttPort;
+    }
+
+    /** Everything the server has logged so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Stops the server with SIGTERM (a clean shutdown), or SIGKILL if it does not stop in time. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
