@@ -108,6 +108,10 @@ public final class ServerMain {
 
     /** Entry point. */
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // Named, not logback.xml, so the server jar does not impose its logging on programs that embed it.
+            System.setProperty("logback.configurationFile", "coldwatch-server-logback.xml");
+        }
         CommandLine cli = new CommandLine(new ServerMain());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ServerConfig.ConfigException || e instanceof IllegalArgumentException) {

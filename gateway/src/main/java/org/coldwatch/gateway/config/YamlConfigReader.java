@@ -1,0 +1,133 @@
+package org.coldwatch.gateway.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the YAML file onto {@link GatewayConfig.Builder}: keys present in the file replace the builder's defaults,
+ * then environment variables replace the file. Unknown keys and wrong types are errors naming the key.
+ */
+final class YamlConfigReader {
+    private static final Logger LOG = LoggerFactory.getLogger(YamlConfigReader.class);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private YamlConfigReader() {
+    }
+
+    static GatewayConfig read(Path file, Map<String, String> env) {
+        FileModel model;
+        try {
+            model = YAML.readValue(Files.readAllBytes(file), FileModel.class);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new ConfigException(file + ": " + path(e) + ": unknown key (known here: " + known + ")", e);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(file + ": " + path(e) + ": " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (model == null) {
+            model = new FileModel();
+        }
+        model.fillEmptySections();
+        GatewayConfig.Builder b = GatewayConfig.builder(null, null);
+        set(model.gateway.id, b::id);
+        set(model.gateway.secret, b::secret);
+        set(model.uplink.serverUri, b::serverUri);
+        set(model.uplink.keepAliveSeconds, b::keepAliveSeconds);
+        set(model.uplink.inflight, b::inflight);
+        set(model.uplink.backoffInitialMillis, b::backoffInitialMillis);
+        set(model.uplink.backoffMaxMillis, b::backoffMaxMillis);
+        set(model.outbox.path, p -> b.outboxPath(Path.of(p)));
+        set(model.outbox.maxReadingsPerBatch, b::maxReadingsPerBatch);
+        set(model.sampling.intervalMillis, b::samplingIntervalMillis);
+        override(env, GatewayConfig.ENV_ID, "gateway.id", b::id);
+        override(env, GatewayConfig.ENV_SECRET, "gateway.secret", b::secret);
+        override(env, GatewayConfig.ENV_SERVER_URI, "uplink.serverUri", b::serverUri);
+        override(env, GatewayConfig.ENV_OUTBOX_PATH, "outbox.path", p -> b.outboxPath(Path.of(p)));
+        try {
+            return b.build();
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> void set(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+
+    private static void override(Map<String, String> env, String variable, String key, Consumer<String> setter) {
+        String value = env.get(variable);
+        if (value != null && !value.isEmpty()) {
+            LOG.info("config: {} taken from environment variable {}", key, variable);
+            setter.accept(value);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    /** The file's shape; null means "not in the file, keep the default". */
+    static final class FileModel {
+        public GatewaySection gateway = new GatewaySection();
+        public UplinkSection uplink = new UplinkSection();
+        public OutboxSection outbox = new OutboxSection();
+        public SamplingSection sampling = new SamplingSection();
+
+        /** A section written as {@code uplink:} with nothing under it arrives as null. */
+        void fillEmptySections() {
+            gateway = gateway == null ? new GatewaySection() : gateway;
+            uplink = uplink == null ? new UplinkSection() : uplink;
+            outbox = outbox == null ? new OutboxSection() : outbox;
+            sampling = sampling == null ? new SamplingSection() : sampling;
+        }
+    }
+
+    static final class GatewaySection {
+        public String id;
+        public String secret;
+    }
+
+    static final class UplinkSection {
+        public String serverUri;
+        public Integer keepAliveSeconds;
+        public Integer inflight;
+        public Long backoffInitialMillis;
+        public Long backoffMaxMillis;
+    }
+
+    static final class OutboxSection {
+        public String path;
+        public Integer maxReadingsPerBatch;
+    }
+
+    static final class SamplingSection {
+        public Long intervalMillis;
+    }
+}

@@ -1,0 +1,58 @@
+package org.coldwatch.gateway.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.coldwatch.protocol.Reading;
+
+/**
+ * The gateway's store-and-forward queue: readings go in, numbered batches come out, and a batch leaves only when the
+ * server has acknowledged it (or refused it, into quarantine).
+ *
+ * <p>A reading is in exactly one place at any moment: pending, in a sealed batch, or (with its batch) in quarantine.
+ * A sealed batch never changes: sending it again sends the same bytes under the same sequence number, which is how
+ * the server recognises a duplicate. Sequence numbers are never reused.
+ *
+ * <p>Implementations are thread-safe. Storage failures are reported as {@link OutboxException}.
+ */
+public interface Outbox extends AutoCloseable {
+
+    /** Stores readings durably: when this returns, they survive a power cut. An empty list is a no-op. */
+    void append(List<Reading> readings);
+
+    /**
+     * Up to {@code maxBatches} sealed, unacknowledged batches with a sequence number above {@code afterSeq}, in
+     * sequence order. When fewer are sealed, pending readings are sealed into new batches first.
+     *
+     * @param afterSeq   only batches with a larger seq (0 for all); lets a sender skip batches it has in flight
+     * @param maxBatches at most this many batches, at least 1
+     */
+    List<SealedBatch> nextToSend(long afterSeq, int maxBatches);
+
+    /** Like {@link #nextToSend(long, int)} from the first unacknowledged batch. */
+    default List<SealedBatch> nextToSend(int maxBatches) {
+        return nextToSend(0, maxBatches);
+    }
+
+    /** The server stored batch {@code seq}: forget it. Unknown or already acknowledged seqs are ignored. */
+    void acknowledge(long seq);
+
+    /**
+     * The server refused batch {@code seq}: move it out of the send queue into quarantine, with the reason, for a
+     * technician to inspect. Unknown seqs are ignored.
+     */
+    void quarantine(long seq, int reasonCode, String reason);
+
+    /** Readings not yet acknowledged: pending ones plus those in sealed batches (quarantine not included). */
+    long depth();
+
+    /** Measurement time of the oldest reading not yet acknowledged; empty when {@link #depth()} is 0. */
+    Optional<Instant> oldestUnsent();
+
+    /** Number of batches in quarantine. */
+    long quarantinedCount();
+
+    /** Releases the storage. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,136 @@
+package org.coldwatch.gateway.sensor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.coldwatch.gateway.outbox.Outbox;
+import org.coldwatch.gateway.outbox.OutboxException;
+import org.coldwatch.gateway.outbox.ReadingCheck;
+import org.coldwatch.protocol.Reading;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every source once per interval on one scheduled thread and appends what it gets to the outbox.
+ *
+ * <p>A failing source does not stop the others. Its fault is logged when it starts and when it ends (not on every
+ * round) and counted in {@link SamplerStats}. Readings that break the wire contract are dropped here, one warning
+ * each, so that they cannot make the server refuse a batch of good readings.
+ */
+public final class Sampler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sampler.class);
+
+    private final List<SensorSource> sources;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler;
+    private final Set<String> failing = new HashSet<>();
+    private final AtomicLong rounds = new AtomicLong();
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong sourceFailures = new AtomicLong();
+    private final AtomicLong appendFailures = new AtomicLong();
+    private volatile int failingCount;
+
+    /** A sampler that does nothing until {@link #start()}. */
+    public Sampler(List<SensorSource> sources, Outbox outbox, Clock clock, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval: must be positive, was " + interval);
+        }
+        this.sources = List.copyOf(sources);
+        this.outbox = outbox;
+        this.clock = clock;
+        this.interval = interval;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coldwatch-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts sampling: the first round right away, then one per interval. Without sources, does nothing. */
+    public void start() {
+        if (sources.isEmpty()) {
+            return;
+        }
+        scheduler.scheduleAtFixedRate(this::sampleOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One round: read every source, append everything read in one outbox transaction. */
+    void sampleOnce() {
+        Instant now = clock.instant();
+        List<Reading> batch = new ArrayList<>();
+        for (SensorSource source : sources) {
+            batch.addAll(readSafely(source, now));
+        }
+        try {
+            outbox.append(batch);
+            appended.addAndGet(batch.size());
+        } catch (OutboxException e) {
+            appendFailures.incrementAndGet();
+            LOG.error("sampler: outbox append of {} readings failed: {}", batch.size(), e.getMessage());
+        }
+        rounds.incrementAndGet();
+    }
+
+    private List<Reading> readSafely(SensorSource source, Instant now) {
+        List<Reading> readings;
+        try {
+            readings = source.read(now);
+        } catch (SensorException | RuntimeException e) {
+            sourceFailures.incrementAndGet();
+            if (failing.add(source.name())) {
+                failingCount = failing.size();
+                LOG.warn("sampler: source={} failed, will keep trying every {} ms: {}", source.name(),
+                        interval.toMillis(), e.toString());
+            }
+            return List.of();
+        }
+        if (failing.remove(source.name())) {
+            failingCount = failing.size();
+            LOG.info("sampler: source={} recovered", source.name());
+        }
+        List<Reading> valid = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            Optional<String> problem = ReadingCheck.problem(r);
+            if (problem.isPresent()) {
+                rejected.incrementAndGet();
+                LOG.warn("sampler: source={} reading dropped: {}", source.name(), problem.get());
+            } else {
+                valid.add(r);
+            }
+        }
+        return valid;
+    }
+
+    /** Counters since start. */
+    public SamplerStats stats() {
+        return new SamplerStats(rounds.get(), appended.get(), rejected.get(), sourceFailures.get(), failingCount,
+                appendFailures.get());
+    }
+
+    /** Stops sampling; a round in progress finishes first (up to 10 s). */
+    @Override
+    public void close() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("sampler: a sampling round did not finish within 10 s; abandoning it");
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

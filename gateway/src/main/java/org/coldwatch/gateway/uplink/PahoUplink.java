@@ -1,0 +1,411 @@
+package org.coldwatch.gateway.uplink;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.coldwatch.gateway.config.GatewayConfig;
+import org.coldwatch.gateway.outbox.Outbox;
+import org.coldwatch.gateway.outbox.OutboxException;
+import org.coldwatch.gateway.outbox.SealedBatch;
+import org.coldwatch.protocol.GatewayStatus;
+import org.coldwatch.protocol.Topics;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Uplink} over MQTT 5 with Eclipse Paho's {@link MqttAsyncClient}.
+ *
+ * <p>One thread ("coldwatch-uplink") owns the connection: it connects, announces the gateway online, subscribes to
+ * its config topic, then publishes batches from the outbox at QoS 1 until the connection is lost, and then waits a
+ * {@link Backoff} and starts over with a fresh client and a clean session. Paho's own reconnect and persistence are
+ * not used: the outbox is the persistence, and after every reconnect the sender starts again from the oldest
+ * unacknowledged batch, so whatever was in flight is resent with the same seq and bytes (the server de-duplicates).
+ *
+ * <p>In-flight publishes are gated by a semaphore sized to the smaller of {@code uplink.inflight} and the server's
+ * Receive Maximum, released in the completion listener: Paho does not block at Receive Maximum, it throws. A PUBACK
+ * with a reason code below 0x80 acknowledges the batch; 0x80 or above is a refusal and moves the batch to quarantine.
+ * Paho reports both through {@code onSuccess}, so the code is checked here. Nothing else removes a batch.
+ */
+public final class PahoUplink implements Uplink {
+    private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
+    private static final int QOS_1 = 1;
+    private static final int MQTT_DEFAULT_RECEIVE_MAXIMUM = 65_535;
+    private static final int MAX_BATCHES_PER_FETCH = 16;
+    private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
+    private static final long IDLE_POLL_MILLIS = 500;
+
+    private final GatewayConfig.Identity identity;
+    private final GatewayConfig.UplinkSettings settings;
+    private final Outbox outbox;
+    private final String softwareVersion;
+    private final Backoff backoff;
+    private final String telemetryTopic;
+    private final String statusTopic;
+    private final String configTopic;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Thread thread;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile boolean running;
+    private volatile Session current;
+    private boolean everConnected;
+    private boolean failingToConnect;
+
+    /**
+     * An uplink for {@code config}'s gateway, sending from {@code outbox}. Does nothing until {@link #start()}.
+     *
+     * @param softwareVersion announced in the retained "online" status
+     */
+    public PahoUplink(GatewayConfig config, Outbox outbox, String softwareVersion) {
+        this(config, outbox, softwareVersion, new Random());
+    }
+
+    PahoUplink(GatewayConfig config, Outbox outbox, String softwareVersion, Random jitter) {
+        this.identity = config.gateway();
+        this.settings = config.uplink();
+        this.outbox = outbox;
+        this.softwareVersion = softwareVersion;
+        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), 2.0, jitter);
+        this.telemetryTopic = Topics.telemetry(identity.id());
+        this.statusTopic = Topics.status(identity.id());
+        this.configTopic = Topics.config(identity.id());
+        this.thread = new Thread(this::run, "coldwatch-uplink");
+        this.thread.setDaemon(true);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || thread.isAlive()) {
+            return;
+        }
+        running = true;
+        thread.start();
+    }
+
+    @Override
+    public UplinkStats stats() {
+        Session session = current;
+        return new UplinkStats(published.get(), acknowledged.get(), quarantined.get(), reconnects.get(),
+                session != null && session.up);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+        }
+        wakeUp.release();
+        try {
+            thread.join(3 * OPERATION_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("uplink: gateway={} did not stop within {} ms", identity.id(), 3 * OPERATION_TIMEOUT_MILLIS);
+        }
+    }
+
+    /** Test hook: drops the connection without a DISCONNECT packet, as a power cut would (the broker sends the will). */
+    void dropConnectionUncleanly() {
+        Session session = current;
+        if (session != null) {
+            session.abort();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            Session session = connect();
+            if (session == null) {
+                pause(backoff.next());
+                continue;
+            }
+            backoff.reset();
+            current = session;
+            try {
+                session.sendUntilLost();
+            } finally {
+                if (running) {
+                    session.abort();
+                } else {
+                    session.closeCleanly();
+                }
+                current = null;
+            }
+            if (running) {
+                pause(backoff.next());
+            }
+        }
+    }
+
+    /** A connected session, or null after logging why not. */
+    private Session connect() {
+        MqttAsyncClient client = null;
+        try {
+            client = new MqttAsyncClient(settings.serverUri(), identity.id(), new MemoryPersistence());
+            Session session = new Session(client);
+            client.setCallback(session);
+            IMqttToken connected = client.connect(connectionOptions());
+            connected.waitForCompletion(OPERATION_TIMEOUT_MILLIS);
+            session.openWindow(receiveMaximum(connected));
+            client.publish(statusTopic, GatewayStatus.online(softwareVersion).encode(), QOS_1, true)
+                    .waitForCompletion(OPERATION_TIMEOUT_MILLIS);
+            client.subscribe(configTopic, QOS_1).waitForCompletion(OPERATION_TIMEOUT_MILLIS);
+            if (everConnected) {
+                reconnects.incrementAndGet();
+            }
+            everConnected = true;
+            failingToConnect = false;
+            session.up = true;
+            LOG.info("uplink: gateway={} connected to {} (in-flight window {})", identity.id(),
+                    settings.serverUri(), session.window);
+            return session;
+        } catch (MqttException e) {
+            if (!failingToConnect) {
+                LOG.warn("uplink: gateway={} cannot connect to {}: {} (code {}); retrying with backoff up to {} ms",
+                        identity.id(), settings.serverUri(), e.getMessage(), e.getReasonCode(),
+                        settings.backoffMaxMillis());
+            } else {
+                LOG.debug("uplink: gateway={} connect attempt failed: {}", identity.id(), e.getMessage());
+            }
+            failingToConnect = true;
+            closeQuietly(client);
+            return null;
+        }
+    }
+
+    private MqttConnectionOptions connectionOptions() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(identity.id());
+        options.setPassword(identity.secret().getBytes(StandardCharsets.UTF_8));
+        options.setCleanStart(true);
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout((int) (OPERATION_TIMEOUT_MILLIS / 1000));
+        MqttMessage will = new MqttMessage(GatewayStatus.offline().encode(), QOS_1, true, null);
+        options.setWill(statusTopic, will);
+        return options;
+    }
+
+    private int receiveMaximum(IMqttToken connectToken) {
+        MqttProperties properties = connectToken.getResponseProperties();
+        Integer serverMaximum = properties == null ? null : properties.getReceiveMaximum();
+        return Math.min(settings.inflight(), serverMaximum == null ? MQTT_DEFAULT_RECEIVE_MAXIMUM : serverMaximum);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            if (wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUp.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void closeQuietly(MqttAsyncClient client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("uplink: closing the MQTT client failed: {}", e.getMessage());
+        }
+    }
+
+    /** One connection: its client, its in-flight window and its completion handling. */
+    private final class Session implements MqttCallback, MqttActionListener {
+        private final MqttAsyncClient client;
+        private Semaphore permits;
+        private int window;
+        private volatile boolean up;
+        private volatile boolean lost;
+
+        Session(MqttAsyncClient client) {
+            this.client = client;
+        }
+
+        void openWindow(int size) {
+            window = size;
+            permits = new Semaphore(size);
+        }
+
+        /** Publishes batches, oldest first, until the connection is lost or the uplink closes. */
+        void sendUntilLost() {
+            long lastPublished = 0;
+            Deque<SealedBatch> fetched = new ArrayDeque<>();
+            while (running && !lost) {
+                if (!client.isConnected()) {
+                    LOG.warn("uplink: gateway={} connection lost", identity.id());
+                    break;
+                }
+                if (!acquirePermit()) {
+                    continue;
+                }
+                if (fetched.isEmpty()) {
+                    try {
+                        fetched.addAll(outbox.nextToSend(lastPublished, Math.min(window, MAX_BATCHES_PER_FETCH)));
+                    } catch (OutboxException e) {
+                        LOG.error("uplink: gateway={} cannot read the outbox: {}", identity.id(), e.getMessage());
+                    }
+                }
+                SealedBatch batch = fetched.poll();
+                if (batch == null) {
+                    permits.release();
+                    pause(Duration.ofMillis(IDLE_POLL_MILLIS));
+                    continue;
+                }
+                try {
+                    client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, this);
+                    lastPublished = batch.seq();
+                    published.incrementAndGet();
+                } catch (MqttException e) {
+                    permits.release();
+                    LOG.warn("uplink: gateway={} publish of seq={} failed: {} (code {}); reconnecting",
+                            identity.id(), batch.seq(), e.getMessage(), e.getReasonCode());
+                    lost = true;
+                }
+            }
+        }
+
+        private boolean acquirePermit() {
+            try {
+                return permits.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return false;
+            }
+        }
+
+        /** PUBACK received: below 0x80 the server stored the batch, from 0x80 it refused it. */
+        @Override
+        public void onSuccess(IMqttToken token) {
+            permits.release();
+            if (!(token.getUserContext() instanceof SealedBatch batch)) {
+                return;
+            }
+            int[] codes = token.getReasonCodes();
+            int code = codes == null || codes.length == 0 ? 0 : codes[0];
+            try {
+                if (code < 0x80) {
+                    outbox.acknowledge(batch.seq());
+                    acknowledged.incrementAndGet();
+                } else {
+                    String reason = reasonString(token);
+                    outbox.quarantine(batch.seq(), code, reason);
+                    quarantined.incrementAndGet();
+                    LOG.warn("uplink: gateway={} server refused seq={} ({} readings) with reason code 0x{}: {};"
+                                    + " batch moved to quarantine", identity.id(), batch.seq(), batch.readingCount(),
+                            Integer.toHexString(code), reason);
+                }
+            } catch (OutboxException e) {
+                LOG.error("uplink: gateway={} cannot record the answer to seq={}: {}; it will be resent",
+                        identity.id(), batch.seq(), e.getMessage());
+            }
+        }
+
+        /** No PUBACK (connection lost, client closed): the batch stays in the outbox and is resent later. */
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+            permits.release();
+            if (token.getUserContext() instanceof SealedBatch batch) {
+                LOG.debug("uplink: gateway={} seq={} not acknowledged: {}", identity.id(), batch.seq(),
+                        failure == null ? "unknown" : failure.getMessage());
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (up && running) {
+                LOG.warn("uplink: gateway={} connection lost: {}", identity.id(), response);
+            }
+            // Not relied upon alone: Paho does not call this on every kind of loss; the send loop also polls.
+            up = false;
+            lost = true;
+            wakeUp.release();
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("uplink: gateway={} MQTT error: {}", identity.id(), exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            LOG.info("uplink: gateway={} config received on {} ({} bytes); applying remote config is not supported"
+                    + " yet", identity.id(), topic, message.getPayload().length);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // handled per publish in onSuccess / onFailure
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            // connection state is tracked by the uplink thread
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+
+        /** Closes the socket without DISCONNECT: the broker publishes the will, in-flight batches stay unacknowledged. */
+        void abort() {
+            up = false;
+            lost = true;
+            wakeUp.release();
+            try {
+                client.disconnectForcibly(0, 1_000, false);
+            } catch (MqttException e) {
+                LOG.debug("uplink: gateway={} forced disconnect: {}", identity.id(), e.getMessage());
+            }
+            closeQuietly(client);
+        }
+
+        /** Announces "offline", lets in-flight publishes finish briefly, and disconnects (no will). */
+        void closeCleanly() {
+            try {
+                client.publish(statusTopic, GatewayStatus.offline().encode(), QOS_1, true)
+                        .waitForCompletion(OPERATION_TIMEOUT_MILLIS / 5);
+                client.disconnect(OPERATION_TIMEOUT_MILLIS / 5).waitForCompletion(OPERATION_TIMEOUT_MILLIS / 2);
+                LOG.info("uplink: gateway={} disconnected", identity.id());
+            } catch (MqttException e) {
+                LOG.warn("uplink: gateway={} clean disconnect failed: {}", identity.id(), e.getMessage());
+            } finally {
+                up = false;
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private static String reasonString(IMqttToken token) {
+        MqttProperties properties = token.getResponseProperties();
+        String reason = properties == null ? null : properties.getReasonString();
+        return reason == null ? "" : reason;
+    }
+}
