@@ -11,8 +11,9 @@ const STREAM_RETRY_MS = 5000;
 const LOAD_RETRY_MS = 10000;
 
 const timeFormat = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-const oneDecimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const noDecimals = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+// signDisplay 'negative' keeps a reading of -0.04 °C from showing as "-0.0".
+const oneDecimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' });
+const noDecimals = new Intl.NumberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'negative' });
 
 let messages = {};
 let streamOpenedBefore = false;
