@@ -17,6 +17,7 @@ import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
 import org.coldwatch.server.storage.ReadingStore;
 import org.coldwatch.server.storage.SqliteReadingStore;
+import org.coldwatch.server.storage.SqliteRejectionArchive;
 import org.coldwatch.server.web.HttpApi;
 import org.coldwatch.server.web.LiveHub;
 import org.coldwatch.server.web.Messages;
@@ -31,6 +32,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final Vertx vertx;
     private final FleetRegistry fleet;
     private final ReadingStore readings;
+    private final SqliteRejectionArchive rejectionArchive;
     private final MqttIngestServer mqtt;
     private final HttpApi http;
     private final int httpPort;
@@ -43,7 +45,9 @@ public final class ColdWatchServer implements AutoCloseable {
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-        RejectionLog rejections = new RejectionLog(ingestMetrics, config.rejectionsKept());
+        rejectionArchive = SqliteRejectionArchive.open(config.dataDir().resolve("rejections.db"),
+                config.rejectionsKept());
+        RejectionLog rejections = new RejectionLog(ingestMetrics, rejectionArchive);
         GatewayPresence presence = new GatewayPresence();
         LiveHub live = new LiveHub(vertx);
         IngestPipeline pipeline = new IngestPipeline(readings, presence, live, rejections, ingestMetrics,
@@ -102,6 +106,7 @@ public final class ColdWatchServer implements AutoCloseable {
             LOG.warn("stopping listeners failed: {}", e.toString());
         }
         readings.close();
+        rejectionArchive.close();
         fleet.close();
         vertx.close();
         LOG.info("ColdWatch server stopped");

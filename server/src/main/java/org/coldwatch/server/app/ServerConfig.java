@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * @param dataDir              folder of the embedded databases
  * @param maxAhead             how far ahead of the server clock a measurement time may be
  * @param maxBehind            how far behind the server clock a measurement time may be
- * @param rejectionsKept       how many recent refusals {@code GET /api/rejections} lists
+ * @param rejectionsKept       how many of the newest refusals (with their payloads) are archived
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
                            Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept) {
@@ -49,7 +49,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("storage.dataDir", "data");
         keys.put("ingest.maxAheadSeconds", "300");
         keys.put("ingest.maxBehindDays", "180");
-        keys.put("ingest.rejectionsKept", "500");
+        keys.put("ingest.rejectionsKept", "100000");
         return keys;
     }
 
@@ -87,7 +87,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Path.of(values.get("storage.dataDir")),
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
-                intIn(values, "ingest.rejectionsKept", 1, 100_000));
+                intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000));
     }
 
     private static void readYaml(Path file, Map<String, String> values) {

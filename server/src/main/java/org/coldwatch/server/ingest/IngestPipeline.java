@@ -62,12 +62,12 @@ public final class IngestPipeline {
             case CONFIG -> Future.failedFuture(new RefusedException(RejectReason.FOREIGN_TOPIC,
                     "topic '" + topic + "': only the server publishes configuration"));
         });
-        return handled.onFailure(cause -> recordIfRefused(gatewayId, cause));
+        return handled.onFailure(cause -> recordIfRefused(gatewayId, cause, payload));
     }
 
     /** Records a refusal that happened outside a publish (a CONNECT or SUBSCRIBE). */
     public void refused(String gatewayId, RefusedException refusal) {
-        recordIfRefused(gatewayId, refusal);
+        recordIfRefused(gatewayId, refusal, null);
     }
 
     /** A gateway's connection was accepted. */
@@ -145,9 +145,10 @@ public final class IngestPipeline {
         }
     }
 
-    private void recordIfRefused(String gatewayId, Throwable cause) {
+    private void recordIfRefused(String gatewayId, Throwable cause, byte[] payload) {
         if (cause instanceof RefusedException refusal) {
-            rejections.record(new Rejection(clock.instant(), gatewayId, refusal.reason(), refusal.getMessage()));
+            rejections.record(Rejection.of(clock.instant(), gatewayId, refusal.reason(), refusal.getMessage(), payload),
+                    payload);
         }
     }
 }

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * bounded by the Receive Maximum advertised in the CONNACK).
  *
  * <p>MQTT 3.1.1 cannot carry a refusal: a refused message from a 3.1.1 client is acknowledged (so it is not sent
- * forever) and recorded, with its reason, in the rejection log.
+ * forever); like every refusal it is archived with its payload and reason, so nothing is lost.
  */
 public final class MqttIngestServer {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestServer.class);

@@ -74,6 +74,7 @@ public final class HttpApi {
         router.get("/api/gateways/:gatewayId/readings").handler(this::recentOfGateway);
         router.get("/api/gateways/:gatewayId/tally").handler(this::tallyOfGateway);
         router.get("/api/rejections").handler(this::rejections);
+        router.get("/api/rejections/:id/payload").handler(this::rejectedPayload);
         router.get("/api/i18n").handler(this::messages);
         router.get("/api/live").handler(ctx -> sources.live().attach(ctx.response()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -163,11 +164,40 @@ public final class HttpApi {
     }
 
     private void rejections(RoutingContext ctx) {
-        JsonArray list = new JsonArray();
-        sources.rejections().recent().forEach(r -> list.add(new JsonObject()
-                .put("timeMs", r.at().toEpochMilli()).put("gatewayId", r.gatewayId())
-                .put("reason", r.reason().label()).put("detail", r.detail())));
-        json(ctx, list.encode());
+        int limit = Math.max(1, Math.min(MAX_LIMIT, parseIntOr(ctx.request().getParam("limit"), 100)));
+        blocking(ctx, () -> {
+            JsonArray list = new JsonArray();
+            sources.rejections().recent(limit).forEach(r -> list.add(new JsonObject().put("id", r.id())
+                    .put("timeMs", r.at().toEpochMilli()).put("gatewayId", r.gatewayId())
+                    .put("reason", r.reason().label()).put("detail", r.detail())
+                    .put("payloadBytes", r.payloadBytes())));
+            return list.encode();
+        });
+    }
+
+    private void rejectedPayload(RoutingContext ctx) {
+        long id = parseIntOr(ctx.pathParam("id"), -1);
+        vertx.executeBlocking(() -> sources.rejections().archive().payload(id)).onComplete(result -> {
+            if (result.succeeded() && result.result().isPresent()) {
+                ctx.response().putHeader("Content-Type", "application/octet-stream")
+                        .end(io.vertx.core.buffer.Buffer.buffer(result.result().get()));
+            } else if (result.succeeded()) {
+                ctx.response().setStatusCode(404);
+                json(ctx, new JsonObject().put("error", "no refused payload with id " + id).encode());
+            } else {
+                LOG.error("http {} failed: {}", ctx.request().path(), result.cause().toString());
+                ctx.response().setStatusCode(500);
+                json(ctx, new JsonObject().put("error", "internal error; see the server log").encode());
+            }
+        });
+    }
+
+    private static int parseIntOr(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private void messages(RoutingContext ctx) {

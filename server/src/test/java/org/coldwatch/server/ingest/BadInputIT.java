@@ -170,6 +170,30 @@ class BadInputIT {
     }
 
     @Test
+    void aRefusedBatchFromAnMqtt311ClientIsKeptWithItsPayload() throws Exception {
+        String batch = "{\"gateway\":\"gw-bad\",\"seq\":31,\"readings\":[{\"sensor\":\"air\",\"kind\":\"temperature\","
+                + "\"value\":35.6,\"unit\":\"degF\",\"timeMs\":" + System.currentTimeMillis() + "}]}";
+
+        // MQTT 3.1.1 has no refusal codes: the server acknowledges, so the client does not resend forever ...
+        Process pub = new ProcessBuilder("mosquitto_pub", "-V", "mqttv311", "-h", "127.0.0.1",
+                "-p", String.valueOf(server.mqttPort()), "-i", "gw-bad", "-u", "gw-bad", "-P", badSecret,
+                "-q", "1", "-t", Topics.telemetry("gw-bad"), "-m", batch).redirectErrorStream(true).start();
+        assertThat(pub.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(pub.exitValue()).isZero();
+
+        // ... and keeps the refused payload with its reason, so nothing is lost
+        io.vertx.core.json.JsonObject refusal = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10)).until(() -> new io.vertx.core.json.JsonArray(
+                        server.get("/api/rejections")).stream().map(io.vertx.core.json.JsonObject.class::cast)
+                        .filter(r -> r.getString("reason").equals("unit_mismatch")).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertThat(refusal.getString("detail")).isEqualTo("readings[0].unit: temperature must be in 'Cel', was 'degF'");
+        assertThat(refusal.getInteger("payloadBytes")).isEqualTo(utf8(batch).length);
+        assertThat(server.get("/api/rejections/" + refusal.getLong("id") + "/payload")).isEqualTo(batch);
+        assertRefusedCountedAndLoggedOnce("unit_mismatch");
+    }
+
+    @Test
     void everyRefusalIsListedByTheApi() throws Exception {
         publishAsBadGateway(Topics.telemetry("gw-bad"), utf8("[]"));
 

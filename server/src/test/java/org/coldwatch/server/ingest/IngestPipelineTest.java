@@ -22,6 +22,7 @@ import org.coldwatch.protocol.TelemetryCodec;
 import org.coldwatch.protocol.Topics;
 import org.coldwatch.server.fleet.GatewayPresence;
 import org.coldwatch.server.storage.SqliteReadingStore;
+import org.coldwatch.server.storage.SqliteRejectionArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class IngestPipelineTest {
     SqliteReadingStore store;
     IngestMetrics metrics;
     RejectionLog rejections;
+    SqliteRejectionArchive archive;
     RecordingListener listener = new RecordingListener();
     IngestPipeline pipeline;
 
@@ -56,7 +58,8 @@ class IngestPipelineTest {
     void setUp() throws Exception {
         store = SqliteReadingStore.open(dir.resolve("readings.db"));
         metrics = new IngestMetrics(new SimpleMeterRegistry());
-        rejections = new RejectionLog(metrics, 10);
+        archive = SqliteRejectionArchive.open(dir.resolve("rejections.db"), 1_000);
+        rejections = new RejectionLog(metrics, archive);
         pipeline = new IngestPipeline(store, new GatewayPresence(), listener, rejections, metrics,
                 MeasurementTimeCheck.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -64,6 +67,7 @@ class IngestPipelineTest {
     @AfterEach
     void tearDown() {
         store.close();
+        archive.close();
     }
 
     static byte[] batch(String gateway, long seq, Instant at) {
@@ -144,7 +148,11 @@ class IngestPipelineTest {
 
         assertThat(metrics.rejectedCount(RejectReason.FOREIGN_TOPIC)).isEqualTo(1.0);
         assertThat(metrics.rejectedCount(RejectReason.MALFORMED_JSON)).isEqualTo(1.0);
-        assertThat(rejections.recent()).extracting(Rejection::reason)
+        archive.flush();
+        List<Rejection> recent = rejections.recent(10);
+        assertThat(recent).extracting(Rejection::reason)
                 .containsExactly(RejectReason.MALFORMED_JSON, RejectReason.FOREIGN_TOPIC);
+        assertThat(archive.payload(recent.get(0).id())).hasValueSatisfying(
+                payload -> assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("x"));
     }
 }
