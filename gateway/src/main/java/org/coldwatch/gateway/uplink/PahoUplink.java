@@ -15,7 +15,6 @@ import org.coldwatch.gateway.outbox.SealedBatch;
 import org.coldwatch.protocol.GatewayStatus;
 import org.coldwatch.protocol.Topics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -37,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * unacknowledged batch, so whatever was in flight is resent with the same seq and bytes (the server de-duplicates).
  *
  * <p>In-flight publishes are gated by a semaphore sized to the smaller of {@code uplink.inflight} and the server's
- * Receive Maximum, released in the completion listener: Paho does not block at Receive Maximum, it throws. A PUBACK
- * with a reason code below 0x80 acknowledges the batch; 0x80 or above is a refusal and moves the batch to quarantine.
- * Paho reports both through {@code onSuccess}, so the code is checked here. Nothing else removes a batch.
+ * Receive Maximum, released by {@link PublishAnswers}: Paho does not block at Receive Maximum, it throws.
+ * {@link PublishAnswers} decides what each PUBACK means (acknowledge, or quarantine a refusal); nothing else removes
+ * a batch.
  */
 public final class PahoUplink implements Uplink {
     private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
@@ -236,9 +235,10 @@ public final class PahoUplink implements Uplink {
     }
 
     /** One connection: its client, its in-flight window and its completion handling. */
-    private final class Session implements MqttCallback, MqttActionListener {
+    private final class Session implements MqttCallback {
         private final MqttAsyncClient client;
         private Semaphore permits;
+        private PublishAnswers answers;
         private int window;
         private volatile boolean up;
         private volatile boolean lost;
@@ -250,6 +250,7 @@ public final class PahoUplink implements Uplink {
         void openWindow(int size) {
             window = size;
             permits = new Semaphore(size);
+            answers = new PublishAnswers(identity.id(), outbox, permits::release, acknowledged, quarantined);
         }
 
         /** Publishes batches, oldest first, until the connection is lost or the uplink closes. */
@@ -278,7 +279,7 @@ public final class PahoUplink implements Uplink {
                     continue;
                 }
                 try {
-                    client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, this);
+                    client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, answers);
                     lastPublished = batch.seq();
                     published.incrementAndGet();
                 } catch (MqttException e) {
@@ -297,43 +298,6 @@ public final class PahoUplink implements Uplink {
                 Thread.currentThread().interrupt();
                 running = false;
                 return false;
-            }
-        }
-
-        /** PUBACK received: below 0x80 the server stored the batch, from 0x80 it refused it. */
-        @Override
-        public void onSuccess(IMqttToken token) {
-            permits.release();
-            if (!(token.getUserContext() instanceof SealedBatch batch)) {
-                return;
-            }
-            int[] codes = token.getReasonCodes();
-            int code = codes == null || codes.length == 0 ? 0 : codes[0];
-            try {
-                if (code < 0x80) {
-                    outbox.acknowledge(batch.seq());
-                    acknowledged.incrementAndGet();
-                } else {
-                    String reason = reasonString(token);
-                    outbox.quarantine(batch.seq(), code, reason);
-                    quarantined.incrementAndGet();
-                    LOG.warn("uplink: gateway={} server refused seq={} ({} readings) with reason code 0x{}: {};"
-                                    + " batch moved to quarantine", identity.id(), batch.seq(), batch.readingCount(),
-                            Integer.toHexString(code), reason);
-                }
-            } catch (OutboxException e) {
-                LOG.error("uplink: gateway={} cannot record the answer to seq={}: {}; it will be resent",
-                        identity.id(), batch.seq(), e.getMessage());
-            }
-        }
-
-        /** No PUBACK (connection lost, client closed): the batch stays in the outbox and is resent later. */
-        @Override
-        public void onFailure(IMqttToken token, Throwable failure) {
-            permits.release();
-            if (token.getUserContext() instanceof SealedBatch batch) {
-                LOG.debug("uplink: gateway={} seq={} not acknowledged: {}", identity.id(), batch.seq(),
-                        failure == null ? "unknown" : failure.getMessage());
             }
         }
 
@@ -401,11 +365,5 @@ public final class PahoUplink implements Uplink {
                 closeQuietly(client);
             }
         }
-    }
-
-    private static String reasonString(IMqttToken token) {
-        MqttProperties properties = token.getResponseProperties();
-        String reason = properties == null ? null : properties.getReasonString();
-        return reason == null ? "" : reason;
     }
 }

@@ -2,7 +2,6 @@ package org.coldwatch.server.fleet;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,22 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.coldwatch.protocol.Limits;
+import org.coldwatch.server.storage.SqliteFiles;
 import org.coldwatch.server.storage.StorageException;
-import org.flywaydb.core.Flyway;
 
 /** The fleet registry in an embedded SQLite file, migrated by Flyway ({@code db/meta}). */
 public final class SqliteFleetRegistry implements FleetRegistry {
     private final Connection connection;
     private final Clock clock;
 
-    private SqliteFleetRegistry(String url, Clock clock) throws SQLException {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/meta").load().migrate();
-        this.connection = DriverManager.getConnection(url);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA busy_timeout=5000");
-            s.execute("PRAGMA foreign_keys=ON");
-        }
+    private SqliteFleetRegistry(Path file, Clock clock) throws SQLException {
+        this.connection = SqliteFiles.migrateAndOpen(file, "db/meta", SqliteFiles.Durability.FULL);
         this.clock = clock;
     }
 
@@ -37,7 +30,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
      * @throws SQLException if the file cannot be opened or migrated
      */
     public static SqliteFleetRegistry open(Path file, Clock clock) throws SQLException {
-        return new SqliteFleetRegistry("jdbc:sqlite:" + file.toAbsolutePath(), clock);
+        return new SqliteFleetRegistry(file, clock);
     }
 
     @Override

@@ -4,11 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.TelemetryBatch;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +43,6 @@ public final class SqliteReadingStore implements ReadingStore {
     private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
     }
 
-    private final String url;
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final Connection writeConnection;
     private final Connection readConnection;
@@ -55,11 +51,9 @@ public final class SqliteReadingStore implements ReadingStore {
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
     private SqliteReadingStore(Path file) throws SQLException {
-        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/readings").load().migrate();
-        this.writeConnection = openConnection();
+        this.writeConnection = SqliteFiles.migrateAndOpen(file, "db/readings", SqliteFiles.Durability.FULL);
         this.writeConnection.setAutoCommit(false);
-        this.readConnection = openConnection();
+        this.readConnection = SqliteFiles.open(file, SqliteFiles.Durability.FULL);
         this.writer = new Thread(this::writeLoop, "sqlite-reading-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -72,16 +66,6 @@ public final class SqliteReadingStore implements ReadingStore {
      */
     public static SqliteReadingStore open(Path file) throws SQLException {
         return new SqliteReadingStore(file);
-    }
-
-    private Connection openConnection() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=5000");
-        }
-        return c;
     }
 
     @Override

@@ -2,11 +2,9 @@ package org.coldwatch.server.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.coldwatch.server.ingest.RejectReason;
 import org.coldwatch.server.ingest.Rejection;
 import org.coldwatch.server.ingest.RejectionArchive;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +35,9 @@ public final class SqliteRejectionArchive implements RejectionArchive {
     private final int retained;
     private long insertsSinceTrim;
 
-    private SqliteRejectionArchive(String url, int retained) throws SQLException {
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/rejections").load().migrate();
-        connection = DriverManager.getConnection(url);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
-        }
+    private SqliteRejectionArchive(Path file, int retained) throws SQLException {
+        // NORMAL: refusals are diagnostics, not acknowledged data; a power cut may cost the last few.
+        connection = SqliteFiles.migrateAndOpen(file, "db/rejections", SqliteFiles.Durability.NORMAL);
         this.retained = retained;
     }
 
@@ -55,7 +48,7 @@ public final class SqliteRejectionArchive implements RejectionArchive {
      * @throws SQLException if the file cannot be opened or migrated
      */
     public static SqliteRejectionArchive open(Path file, int retained) throws SQLException {
-        return new SqliteRejectionArchive("jdbc:sqlite:" + file.toAbsolutePath(), retained);
+        return new SqliteRejectionArchive(file, retained);
     }
 
     @Override
