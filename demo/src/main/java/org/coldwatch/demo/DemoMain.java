@@ -11,14 +11,15 @@ import org.coldwatch.gateway.app.Gateway;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.server.app.ColdWatchServer;
 import org.coldwatch.server.app.ServerConfig;
-import org.coldwatch.sim.standin.RandomWalkRoom;
+import org.coldwatch.sim.scenario.LiveSimulation;
+import org.coldwatch.sim.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The all-in-one demo: the server on embedded defaults plus one real gateway per village store, talking MQTT over
- * loopback, fed by simulated rooms. Ctrl-C stops the gateways first, then the server.
+ * loopback, fed by firmware-sim rooms running in real time. Ctrl-C stops the gateways first, then the server.
  */
 @Command(name = "coldwatch demo", mixinStandardHelpOptions = true,
         description = "Run the ColdWatch server with simulated gateways for three village cold stores.")
@@ -45,7 +46,6 @@ public final class DemoMain implements Callable<Integer> {
         ColdWatchServer server = ColdWatchServer.start(config, clock);
         List<Gateway> gateways = new ArrayList<>();
         StringBuilder credentials = new StringBuilder();
-        long seed = 1;
         for (DemoStores.DemoStore demo : DemoStores.ALL) {
             server.fleet().putStore(demo.store());
             String secret = server.fleet().registerGateway(demo.gatewayId(), demo.store().id());
@@ -54,9 +54,9 @@ public final class DemoMain implements Callable<Integer> {
                     .outboxPath(dataDir.resolve(demo.gatewayId()).resolve("outbox.db"))
                     .samplingIntervalMillis(samplingMillis)
                     .build();
-            RandomWalkRoom room = new RandomWalkRoom(demo.room(), seed++, clock.instant());
+            LiveSimulation room = LiveSimulation.realTime(ScenarioLoader.builtIn(demo.scenario()), clock);
             gateways.add(Gateway.start(gatewayConfig, List.of(
-                    new SimulatedRoomSource(demo.gatewayId() + "/room1", room)), clock));
+                    new SimulatedRoomSource(demo.gatewayId() + "/" + demo.scenario(), room)), clock));
             credentials.append("    ").append(demo.gatewayId()).append("  secret ").append(secret).append('\n');
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -69,6 +69,7 @@ public final class DemoMain implements Callable<Integer> {
         System.out.println("""
 
                 ColdWatch demo is running: 3 village cold stores, 3 gateways, MQTT over loopback.
+                Rooms: firmware-sim scenarios normal-week, mobile-road-trip, humidifier-failure (real time).
 
                   Live page:  http://127.0.0.1:%d/          (English: http://127.0.0.1:%d/?lang=en)
                   Log in:     no login yet - the page is open on this machine only (login and roles come later)

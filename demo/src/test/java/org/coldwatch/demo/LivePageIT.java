@@ -13,7 +13,8 @@ import java.util.List;
 import org.coldwatch.gateway.app.Gateway;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.server.testing.ServerProcess;
-import org.coldwatch.sim.standin.RandomWalkRoom;
+import org.coldwatch.sim.scenario.LiveSimulation;
+import org.coldwatch.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * the room's values and updates them without a reload (server push). Leaves screenshots in target/.
  */
 class LivePageIT {
-    static final String SENSOR = "gw-live/room1-air/temperature";
+    static final String SENSOR = "gw-live/air-return/temperature";
 
     @TempDir
     Path dir;
@@ -49,9 +50,8 @@ class LivePageIT {
                 .outboxPath(dir.resolve("outbox.db"))
                 .samplingIntervalMillis(500)
                 .build();
-        RandomWalkRoom room = new RandomWalkRoom(RandomWalkRoom.Setup.apples("room1", 5_000), 11,
-                Clock.systemUTC().instant());
-        gateway = Gateway.start(config, List.of(new SimulatedRoomSource("room1", room)), Clock.systemUTC());
+        LiveSimulation room = LiveSimulation.realTime(ScenarioLoader.builtIn("normal-week"), Clock.systemUTC());
+        gateway = Gateway.start(config, List.of(new SimulatedRoomSource("normal-week", room)), Clock.systemUTC());
         driverService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
