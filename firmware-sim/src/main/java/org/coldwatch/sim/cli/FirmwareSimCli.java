@@ -17,8 +17,22 @@ public final class FirmwareSimCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line, with bad input reported as one line (exit 2) instead of a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FirmwareSimCli());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+                command.getErr().println("firmware-sim: " + e.getMessage());
+                command.getErr().flush();
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
     /** Entry point. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FirmwareSimCli()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -1,19 +1,15 @@
 package org.coldwatch.sim.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import org.coldwatch.protocol.Reading;
-import org.coldwatch.sim.scenario.Sample;
 import org.coldwatch.sim.scenario.Simulation;
 
-/** Where {@code firmware-sim run} sends what the simulated sensors read. */
+/** Where {@code firmware-sim run} sends what the simulated sensors read, one moment at a time. */
 interface ReadingTarget extends AutoCloseable {
 
     /** Takes the readings (and, if wanted, the true state) of one moment. */
@@ -28,60 +24,19 @@ interface ReadingTarget extends AutoCloseable {
     /** Opens a target from its command-line form. */
     static ReadingTarget open(String target, boolean truth, PrintWriter stdout) throws IOException {
         if (target.equals("csv")) {
-            return new Csv(stdout, truth, false);
+            return new CsvTarget(stdout, truth, false);
         }
         if (target.startsWith("csv:")) {
-            OutputStream file = Files.newOutputStream(Path.of(target.substring(4)));
-            return new Csv(new PrintWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), truth, true);
+            return new CsvTarget(new PrintWriter(new OutputStreamWriter(
+                    Files.newOutputStream(Path.of(target.substring(4))), StandardCharsets.UTF_8)), truth, true);
+        }
+        if (target.startsWith("coap://") || target.startsWith("coaps://")) {
+            return new CoapTarget(URI.create(target));
+        }
+        if (target.startsWith("onewire:")) {
+            return new OneWireTarget(Path.of(target.substring("onewire:".length())));
         }
         throw new IllegalArgumentException("unknown --target '" + target + "'; use csv, csv:FILE, onewire:DIR "
                 + "or coap://HOST:PORT/PATH");
-    }
-
-    /** One line per reading: time, sensor, kind, value, unit; with --truth also one line of room state per moment. */
-    final class Csv implements ReadingTarget {
-        private final PrintWriter out;
-        private final boolean truth;
-        private final boolean closeOut;
-        private long readings;
-
-        Csv(PrintWriter out, boolean truth, boolean closeOut) {
-            this.out = out;
-            this.truth = truth;
-            this.closeOut = closeOut;
-            out.println(truth ? "time,sensor,kind,value,unit,truth" : "time,sensor,kind,value,unit");
-        }
-
-        @Override
-        public void accept(Simulation sim) {
-            for (Reading r : sim.read()) {
-                readings++;
-                out.printf(Locale.ROOT, "%s,%s,%s,%s,%s%s%n", r.measuredAt(), r.sensorId(), r.kind().wireName(),
-                        r.value(), r.kind().unit(), truth ? "," : "");
-            }
-            if (truth) {
-                Sample s = Sample.of(sim);
-                out.printf(Locale.ROOT, "%s,room,state,,,air=%.3f rh=%.2f door=%s compressor=%s heater=%s "
-                                + "humidifier=%s power=%s network=%s%n", s.at(), s.airCelsius(),
-                        s.relativeHumidityPercent(), s.doorOpen(), s.compressorCooling(), s.heaterOn(),
-                        s.humidifierOn(), s.powered(), s.networkUp());
-            }
-            if (out.checkError()) {
-                throw new UncheckedIOException(new IOException("cannot write CSV output"));
-            }
-        }
-
-        @Override
-        public String summary() {
-            return readings + " readings written";
-        }
-
-        @Override
-        public void close() {
-            out.flush();
-            if (closeOut) {
-                out.close();
-            }
-        }
     }
 }

@@ -76,7 +76,7 @@ public final class SensorChannel {
         return OptionalDouble.of(lastReported);
     }
 
-    /** What the sensor currently reports, without noise draws or dropouts: for live device registers. */
+    /** What the sensor currently reports, ignoring dropouts: for device registers that always hold a value. */
     public double peek(Instant now) {
         return stuck && !Double.isNaN(stuckValue) ? stuckValue : measure(now);
     }

@@ -37,10 +37,10 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
  * says (2.04; 4.00/4.13/4.15 with the diagnostic; 4.03 when a DTLS identity posts another node's pack). Its switch
  * {@link #holdAnswers()} accepts requests with an empty ACK and answers only on {@link #releaseHeld()}.
  */
-final class SenmlReceiver implements AutoCloseable {
+public final class SenmlReceiver implements AutoCloseable {
 
     /** One accepted pack. */
-    record Received(NodeReport report, SenmlPack pack, SenmlFormat format, String pskIdentity, Instant at) {
+    public record Received(NodeReport report, SenmlPack pack, SenmlFormat format, String pskIdentity, Instant at) {
     }
 
     private final Clock clock;
@@ -64,7 +64,7 @@ final class SenmlReceiver implements AutoCloseable {
     }
 
     /** A plain CoAP receiver. */
-    static SenmlReceiver plain(Clock clock) {
+    public static SenmlReceiver plain(Clock clock) {
         Configuration config = CoapSetup.serverConfiguration();
         return new SenmlReceiver(clock, new CoapEndpoint.Builder().setConfiguration(config)
                 .setInetSocketAddress(loopback()).build(), "coap");
@@ -85,11 +85,11 @@ final class SenmlReceiver implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create(scheme + "://127.0.0.1:" + endpoint.getAddress().getPort() + "/senml");
     }
 
-    List<Received> packs() {
+    public List<Received> packs() {
         return List.copyOf(packs);
     }
 
