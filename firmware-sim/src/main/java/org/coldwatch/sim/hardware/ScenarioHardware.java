@@ -148,7 +148,7 @@ public final class ScenarioHardware implements AutoCloseable {
     }
 
     /** Parses a sysfs name such as {@code 28-00000a1b2c01} into the ROM id of a DS18B20. */
-    static RomId romId(String sysfsName) {
+    public static RomId romId(String sysfsName) {
         if (!sysfsName.matches("28-[0-9a-fA-F]{12}")) {
             throw new IllegalArgumentException("oneWireId '" + sysfsName + "' must look like 28-00000a1b2c01");
         }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coldwatch.sim.pi4j.SimulatedHardware;
 import org.coldwatch.sim.scenario.LiveSimulation;
 import org.coldwatch.sim.scenario.Sample;
 import org.coldwatch.sim.scenario.ScenarioLoader;
@@ -39,6 +40,7 @@ class ScenarioHardwareTest {
 
     @BeforeEach
     void attachTheNormalWeek() {
+        SimulatedHardware.reset();
         LiveSimulation room = LiveSimulation.realTime(ScenarioLoader.builtIn("normal-week"), Clock.systemUTC());
         hardware = ScenarioHardware.attach(room, oneWire);
         pi4j = Pi4J.newAutoContext();
