@@ -1,12 +1,13 @@
 package org.coldwatch.sim.cli;
 
+import org.coldwatch.sim.fleet.FleetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code firmware-sim}: simulated cold rooms, their sensors and a fleet of virtual gateways. */
 @Command(name = "firmware-sim", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "Simulated cold rooms, sensors and gateways for ColdWatch.",
-        subcommands = {ScenariosCommand.class, RunCommand.class})
+        subcommands = {ScenariosCommand.class, RunCommand.class, FleetCommand.class})
 public final class FirmwareSimCli implements Runnable {
 
     @CommandLine.Spec
@@ -33,6 +34,10 @@ public final class FirmwareSimCli implements Runnable {
 
     /** Entry point. */
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // Our own name, so a logback.xml of whatever else is on the class path never takes over.
+            System.setProperty("logback.configurationFile", "coldwatch-firmware-sim-logback.xml");
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -1,9 +1,15 @@
 package org.coldwatch.server.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.coldwatch.server.fleet.FleetRegistry;
@@ -13,10 +19,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The server's command line: {@code run}, {@code add-store}, {@code add-gateway}. */
+/** The server's command line: {@code run}, {@code add-store}, {@code add-gateway}, {@code add-gateways}. */
 @Command(name = "coldwatch-server", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "ColdWatch server: MQTT ingest, storage, HTTP API and live page.",
-        subcommands = {ServerMain.Run.class, ServerMain.AddStore.class, ServerMain.AddGateway.class})
+        subcommands = {ServerMain.Run.class, ServerMain.AddStore.class, ServerMain.AddGateway.class,
+            ServerMain.AddGateways.class})
 public final class ServerMain {
 
     /** Options every command shares. */
@@ -98,8 +105,61 @@ public final class ServerMain {
         }
     }
 
+    @Command(name = "add-gateways", description = "Register many gateways in a store at once (e.g. for the fleet load"
+            + " generator) and write their new secrets to a credentials file, one 'gatewayId,secret' per line.")
+    static final class AddGateways implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOptions config = new ConfigOptions();
+
+        @Option(names = "--store", required = true, description = "the store they are installed in (must exist)")
+        String store;
+
+        @Option(names = "--prefix", defaultValue = "fleet-", description = "id prefix (default: ${DEFAULT-VALUE})")
+        String prefix;
+
+        @Option(names = "--count", required = true, description = "how many gateways")
+        int count;
+
+        @Option(names = "--first", defaultValue = "1", description = "number of the first gateway (default: 1)")
+        int first;
+
+        @Option(names = "--out", required = true, description = "credentials file to write (replaced if present)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 1 || first < 0) {
+                throw new IllegalArgumentException("--count must be at least 1 and --first at least 0");
+            }
+            int width = String.valueOf((long) first + count - 1).length();
+            List<String> ids = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ids.add(prefix + String.format(Locale.ROOT, "%0" + width + "d", first + i));
+            }
+            Map<String, String> secrets;
+            try (FleetRegistry fleet = openFleet(config.load())) {
+                secrets = fleet.registerGateways(ids, store);
+            }
+            writeOwnerOnly(out, secrets);
+            System.out.println(count + " gateways " + ids.get(0) + " … " + ids.get(count - 1) + " registered in "
+                    + store + "; credentials written to " + out);
+            System.out.println("(keep the file secret: the server keeps only hashes; running this again issues new"
+                    + " secrets)");
+            return 0;
+        }
+
+        private static void writeOwnerOnly(Path file, Map<String, String> secrets) throws IOException {
+            StringBuilder text = new StringBuilder("# gatewayId,secret\n");
+            secrets.forEach((id, secret) -> text.append(id).append(',').append(secret).append('\n'));
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+    }
+
     static FleetRegistry openFleet(ServerConfig config) throws Exception {
-        java.nio.file.Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.dataDir());
         return SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), Clock.systemUTC());
     }
 

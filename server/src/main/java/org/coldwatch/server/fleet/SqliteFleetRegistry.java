@@ -8,14 +8,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.coldwatch.protocol.Limits;
 import org.coldwatch.server.storage.SqliteFiles;
 import org.coldwatch.server.storage.StorageException;
 
 /** The fleet registry in an embedded SQLite file, migrated by Flyway ({@code db/meta}). */
 public final class SqliteFleetRegistry implements FleetRegistry {
+    private static final String UPSERT_GATEWAY = "INSERT INTO gateway (id, store_id, secret_sha256, created_ms)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id,"
+            + " secret_sha256 = excluded.secret_sha256";
+
     private final Connection connection;
     private final Clock clock;
 
@@ -58,10 +66,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
             throw new IllegalArgumentException("store '" + storeId + "' does not exist; add it first");
         }
         String secret = Secrets.newSecret();
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO gateway (id, store_id, secret_sha256, created_ms) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id,"
-                        + " secret_sha256 = excluded.secret_sha256")) {
+        try (PreparedStatement s = connection.prepareStatement(UPSERT_GATEWAY)) {
             s.setString(1, gatewayId);
             s.setString(2, storeId);
             s.setString(3, Secrets.hash(secret));
@@ -71,6 +76,48 @@ public final class SqliteFleetRegistry implements FleetRegistry {
             throw new StorageException("registering gateway " + gatewayId + " failed", e);
         }
         return secret;
+    }
+
+    @Override
+    public synchronized Map<String, String> registerGateways(List<String> gatewayIds, String storeId) {
+        Set<String> unique = new HashSet<>();
+        for (String gatewayId : gatewayIds) {
+            if (!Limits.isValidId(gatewayId)) {
+                throw new IllegalArgumentException("gateway id '" + gatewayId + "' is not a valid id");
+            }
+            if (!unique.add(gatewayId)) {
+                throw new IllegalArgumentException("gateway id '" + gatewayId + "' is given twice");
+            }
+        }
+        if (stores().stream().noneMatch(s -> s.id().equals(storeId))) {
+            throw new IllegalArgumentException("store '" + storeId + "' does not exist; add it first");
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement s = connection.prepareStatement(UPSERT_GATEWAY)) {
+                long now = clock.millis();
+                for (String gatewayId : gatewayIds) {
+                    String secret = Secrets.newSecret();
+                    s.setString(1, gatewayId);
+                    s.setString(2, storeId);
+                    s.setString(3, Secrets.hash(secret));
+                    s.setLong(4, now);
+                    s.addBatch();
+                    secrets.put(gatewayId, secret);
+                }
+                s.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("registering " + gatewayIds.size() + " gateways failed", e);
+        }
+        return secrets;
     }
 
     @Override

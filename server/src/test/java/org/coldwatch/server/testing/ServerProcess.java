@@ -66,6 +66,37 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a store if needed and registers {@code count} gateways {@code prefix1 … prefixN} (zero-padded) in it
+     * through the real {@code coldwatch-server add-gateways} command, run as a child process on this server's data
+     * folder; returns the credentials file it wrote ({@code gatewayId,secret} per line).
+     */
+    public Path provisionFleet(String storeId, String prefix, int count, Path credentialsFile) throws Exception {
+        try (SqliteFleetRegistry fleet = SqliteFleetRegistry.open(dataDir.resolve("fleet.db"), Clock.systemUTC())) {
+            if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
+                fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
+            }
+        }
+        Process provisioning = new ProcessBuilder(javaCommand("add-gateways", "--store", storeId, "--prefix", prefix,
+                "--count", String.valueOf(count), "--out", credentialsFile.toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!provisioning.waitFor(60, TimeUnit.SECONDS) || provisioning.exitValue() != 0) {
+            provisioning.destroyForcibly();
+            throw new IllegalStateException("add-gateways failed; log:\n" + log());
+        }
+        return credentialsFile;
+    }
+
+    private List<String> javaCommand(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "org.coldwatch.server.app.ServerMain"));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--set", "storage.dataDir=" + dataDir));
+        return command;
+    }
+
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
