@@ -30,8 +30,6 @@ import org.coldwatch.sim.physics.Transpiration;
  * structure or through an open door, has a time constant of minutes. Not thread-safe; the simulation owns it.
  */
 public final class ColdRoom {
-    /** Latent heat of fusion of ice, J/kg (ASHRAE Handbook — Fundamentals 2017, ch. 1, table 3: 333.4). */
-    static final double LATENT_FUSION = 333_400.0;
     /** Specific heat of liquid water, J/(kg·K) (same source). */
     static final double CP_WATER = 4186.0;
     /** Time constant of the air near the door following an opening or closing, s (assumption). */
@@ -46,11 +44,11 @@ public final class ColdRoom {
     private final double dryAirKg;
     private final Map<String, Lot> lots = new LinkedHashMap<>();
     private final Ledger ledger = new Ledger();
+    private final Evaporator evaporator;
 
     private double airEnthalpyJ;
     private double vapourKg;
     private double structureCelsius;
-    private double frostKg;
     private double doorZoneCelsius;
     private boolean doorOpen;
     private int doorOpenings;
@@ -69,6 +67,7 @@ public final class ColdRoom {
                     Instant start, double celsius, double rhPercent) {
         this.spec = spec;
         this.unit = new RefrigerationUnit(refrigeration);
+        this.evaporator = new Evaporator(refrigeration, ledger);
         this.humidifier = humidifier;
         this.ambient = ambient;
         this.time = start;
@@ -139,17 +138,12 @@ public final class ColdRoom {
         }
 
         if (unit.compressorCooling()) {
-            airHeatW -= coil(air, w, dt);
-            airWaterKgPerS -= lastCoilWaterKgPerS;
+            Evaporator.AirChange cooled = evaporator.cool(air, w, vapourKg, dt);
+            airHeatW += cooled.heatW();
+            airWaterKgPerS += cooled.waterKgPerS();
         }
-
         if (unit.heaterOn()) {
-            double heaterW = unit.spec().defrostHeaterW();
-            double meltKg = Math.min(frostKg, heaterW * dt / LATENT_FUSION);
-            frostKg -= meltKg;
-            ledger.drainedWaterKg += meltKg;
-            ledger.heaterJ += heaterW * dt;
-            airHeatW += heaterW - meltKg * LATENT_FUSION / dt;
+            airHeatW += evaporator.defrost(dt);
         }
 
         humidify(air, w, dt);
@@ -168,36 +162,6 @@ public final class ColdRoom {
         double doorTarget = doorOpen ? air + DOOR_ZONE_MIXING * (outsideCelsius - air) : air;
         doorZoneCelsius += (doorTarget - doorZoneCelsius) * (1 - Math.exp(-dt / DOOR_ZONE_TIME_CONSTANT));
         time = time.plusNanos((long) (dt * 1e9));
-    }
-
-    private double lastCoilWaterKgPerS;
-
-    /** The coil's heat removal from the air, W, booking condensate or frost. */
-    private double coil(double air, double w, double dt) {
-        RefrigerationSpec r = unit.spec();
-        double coilCelsius = air - r.coilTemperatureDifferenceK();
-        double throughCoilKgPerS = Psychrometrics.dryAirDensity(air) * r.coilAirflowM3PerS()
-                * (1 - r.coilBypassFactor());
-        double saturatedW = Psychrometrics.humidityRatio(Psychrometrics.saturationPressureOverSurfacePa(coilCelsius));
-        double waterKgPerS = Math.min(throughCoilKgPerS * Math.max(0, w - saturatedW), vapourKg / dt);
-        double condensateJPerKg = coilCelsius < 0 ? -LATENT_FUSION : CP_WATER * coilCelsius;
-        double vapourJPerKg = LATENT_VAPORISATION + CP_VAPOUR * air;
-        double latentDutyW = waterKgPerS * (vapourJPerKg - condensateJPerKg);
-        if (latentDutyW > r.capacityW()) {
-            waterKgPerS *= r.capacityW() / latentDutyW;
-            latentDutyW = r.capacityW();
-        }
-        double sensibleW = r.capacityW() - latentDutyW;
-        ledger.refrigerationJ += r.capacityW() * dt;
-        ledger.coilWaterKg += waterKgPerS * dt;
-        if (coilCelsius < 0) {
-            frostKg += waterKgPerS * dt;
-        } else {
-            ledger.drainedWaterKg += waterKgPerS * dt;
-            ledger.drainJ += waterKgPerS * condensateJPerKg * dt;
-        }
-        lastCoilWaterKgPerS = waterKgPerS;
-        return sensibleW + waterKgPerS * vapourJPerKg;
     }
 
     /**
@@ -301,7 +265,7 @@ public final class ColdRoom {
 
     /** Frost on the coil, kg. */
     public double frostKg() {
-        return frostKg;
+        return evaporator.frostKg();
     }
 
     /** Whether the door is open. */
@@ -386,12 +350,12 @@ public final class ColdRoom {
     /** Energy stored in air, structure, produce and frost, J, relative to the ledger's reference state. */
     public double storedEnergyJ() {
         double produce = lots.values().stream().mapToDouble(Lot::energyJ).sum();
-        return airEnthalpyJ + spec.structureHeatCapacityJPerK() * structureCelsius + produce - frostKg * LATENT_FUSION;
+        return airEnthalpyJ + spec.structureHeatCapacityJPerK() * structureCelsius + produce + evaporator.frostEnergyJ();
     }
 
     /** Water held as vapour in the air and as frost on the coil, kg. */
     public double storedWaterKg() {
-        return vapourKg + frostKg;
+        return vapourKg + evaporator.frostKg();
     }
 
     /** Produce on hand, kg. */
