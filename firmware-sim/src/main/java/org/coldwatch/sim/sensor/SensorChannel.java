@@ -91,13 +91,23 @@ public final class SensorChannel {
             value += extraDriftPerDay * Duration.between(extraDriftSince, now).toMillis() / 86_400_000.0;
         }
         if (errors.resolution() > 0) {
-            value = Math.round(value / errors.resolution()) * errors.resolution();
+            value = quantise(value, errors.resolution());
         }
         ReadingKind kind = measurand.kind();
         if (kind == ReadingKind.HUMIDITY) {
             value = Math.max(0, Math.min(100, value));
         }
         return value;
+    }
+
+    /**
+     * Rounds to the sensor's resolution and then to the decimals that resolution has, so 92.1 is sent as 92.1 and
+     * not as 92.10000000000001.
+     */
+    static double quantise(double value, double resolution) {
+        double steps = Math.round(value / resolution) * resolution;
+        double scale = Math.pow(10, Math.max(0, Math.ceil(-Math.log10(resolution) - 1e-9) + 2));
+        return Math.round(steps * scale) / scale;
     }
 
     /** Freezes the reported value at the last one (a hung sensor or a failed ADC). */
