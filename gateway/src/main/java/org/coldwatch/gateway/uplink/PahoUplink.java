@@ -242,6 +242,7 @@ public final class PahoUplink implements Uplink {
         private int window;
         private volatile boolean up;
         private volatile boolean lost;
+        private boolean aborted;
 
         Session(MqttAsyncClient client) {
             this.client = client;
@@ -339,7 +340,13 @@ public final class PahoUplink implements Uplink {
         }
 
         /** Closes the socket without DISCONNECT: the broker publishes the will, in-flight batches stay unacknowledged. */
-        void abort() {
+        synchronized void abort() {
+            // Idempotent: the run loop and a caller dropping the link (close, tests) may both abort one session,
+            // and a second forced disconnect makes Paho 1.2.5 throw a NullPointerException from its comms layer.
+            if (aborted) {
+                return;
+            }
+            aborted = true;
             up = false;
             lost = true;
             wakeUp.release();
@@ -347,6 +354,9 @@ public final class PahoUplink implements Uplink {
                 client.disconnectForcibly(0, 1_000, false);
             } catch (MqttException e) {
                 LOG.debug("uplink: gateway={} forced disconnect: {}", identity.id(), e.getMessage());
+            } catch (NullPointerException e) {
+                // Paho 1.2.5 when its own connection-lost shutdown got there first: the socket is closed either way.
+                LOG.debug("uplink: gateway={} forced disconnect raced Paho's own shutdown", identity.id());
             }
             closeQuietly(client);
         }
