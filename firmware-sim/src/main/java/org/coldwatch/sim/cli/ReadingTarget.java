@@ -30,7 +30,7 @@ interface ReadingTarget extends AutoCloseable {
             return new CsvTarget(new PrintWriter(new OutputStreamWriter(
                     Files.newOutputStream(Path.of(target.substring(4))), StandardCharsets.UTF_8)), truth, true);
         }
-        if (target.startsWith("coap://") || target.startsWith("coaps://")) {
+        if (target.startsWith("coap://")) {
             return new CoapTarget(URI.create(target));
         }
         if (target.startsWith("onewire:")) {

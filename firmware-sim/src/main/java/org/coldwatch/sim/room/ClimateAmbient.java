@@ -3,6 +3,7 @@ package org.coldwatch.sim.room;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.coldwatch.sim.physics.Psychrometrics;
 
 /**
  * A place's outside air: an annual cycle with its warmest day in late July and a daily cycle with its warmest hour
@@ -37,8 +38,8 @@ public record ClimateAmbient(double annualMeanCelsius, double annualAmplitudeK, 
     public double relativeHumidityPercent(Instant time) {
         ZonedDateTime local = time.atZone(zone);
         double vapourPa = meanRelativeHumidityPercent / 100
-                * org.coldwatch.sim.physics.Psychrometrics.saturationPressurePa(dailyMean(local));
-        double rh = 100 * vapourPa / org.coldwatch.sim.physics.Psychrometrics.saturationPressurePa(celsius(time));
+                * Psychrometrics.saturationPressurePa(dailyMean(local));
+        double rh = 100 * vapourPa / Psychrometrics.saturationPressurePa(celsius(time));
         return Math.min(100, rh);
     }
 

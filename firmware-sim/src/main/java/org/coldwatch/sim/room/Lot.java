@@ -52,7 +52,7 @@ public final class Lot {
 
     /** Advances decay bookkeeping by {@code dt} seconds at the current temperature. */
     void age(double dt) {
-        double factor = org.coldwatch.sim.physics.Respiration.temperatureFactor(commodity.referenceCelsius(), celsius);
+        double factor = Respiration.temperatureFactor(commodity.referenceCelsius(), celsius);
         boolean frozen = celsius < commodity.highestFreezingCelsius();
         double rotPerSecond = ROT_SHARE_OVER_LIFE / commodity.referenceLifeSeconds() * factor * (1 + shelfLifeUsed)
                 * (frozen ? FROZEN_ROT_FACTOR : 1);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 
@@ -71,7 +72,7 @@ public final class LiveSimulation {
     }
 
     /** Runs the model up to now, then lets {@code action} look at or change the simulation under the lock. */
-    public synchronized <T> T inspect(java.util.function.Function<Simulation, T> action) {
+    public synchronized <T> T inspect(Function<Simulation, T> action) {
         catchUp();
         return action.apply(simulation);
     }

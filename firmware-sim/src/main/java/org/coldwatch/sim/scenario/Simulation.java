@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -194,6 +193,6 @@ public final class Simulation {
 
     /** Sensor ids in scenario order. */
     public List<String> sensorIds() {
-        return List.copyOf(new LinkedHashMap<>(channelsBySensor).keySet());
+        return List.copyOf(channelsBySensor.keySet());
     }
 }

@@ -59,23 +59,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
 
     @Override
     public synchronized String registerGateway(String gatewayId, String storeId) {
-        if (!Limits.isValidId(gatewayId)) {
-            throw new IllegalArgumentException("gateway id '" + gatewayId + "' is not a valid id");
-        }
-        if (stores().stream().noneMatch(s -> s.id().equals(storeId))) {
-            throw new IllegalArgumentException("store '" + storeId + "' does not exist; add it first");
-        }
-        String secret = Secrets.newSecret();
-        try (PreparedStatement s = connection.prepareStatement(UPSERT_GATEWAY)) {
-            s.setString(1, gatewayId);
-            s.setString(2, storeId);
-            s.setString(3, Secrets.hash(secret));
-            s.setLong(4, clock.millis());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("registering gateway " + gatewayId + " failed", e);
-        }
-        return secret;
+        return registerGateways(List.of(gatewayId), storeId).get(gatewayId);
     }
 
     @Override
