@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
+import org.coldwatch.gateway.sensor.ReadingIntake;
 import org.coldwatch.gateway.sensor.Sampler;
 import org.coldwatch.gateway.sensor.SamplerStats;
 import org.coldwatch.gateway.sensor.SensorSource;
@@ -35,13 +36,15 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewayConfig config;
     private final Outbox outbox;
+    private final ReadingIntake intake;
     private final Sampler sampler;
     private final Uplink uplink;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, Outbox outbox, Sampler sampler, Uplink uplink) {
+    private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink) {
         this.config = config;
         this.outbox = outbox;
+        this.intake = intake;
         this.sampler = sampler;
         this.uplink = uplink;
     }
@@ -58,18 +61,24 @@ public final class Gateway implements AutoCloseable {
         Outbox outbox = SqliteOutbox.open(config.outbox().path(), config.gateway().id(),
                 config.outbox().maxReadingsPerBatch(), clock);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
-        Sampler sampler = new Sampler(sources, outbox, clock, config.sampling().interval());
+        ReadingIntake intake = new ReadingIntake(outbox);
+        Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         uplink.start();
         sampler.start();
         LOG.info("gateway: id={} started: {} sensor source(s), outbox {} with {} readings waiting, server {}",
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
-        return new Gateway(config, outbox, sampler, uplink);
+        return new Gateway(config, outbox, intake, sampler, uplink);
     }
 
     /** The gateway's outbox: append readings here to send them without a sensor source. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Where readings that are not polled (CoAP nodes) enter; observers (local alarm) register here. */
+    public ReadingIntake intake() {
+        return intake;
     }
 
     /** Readings not yet acknowledged by the server. */

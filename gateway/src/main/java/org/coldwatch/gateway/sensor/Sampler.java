@@ -6,31 +6,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.OutboxException;
-import org.coldwatch.gateway.outbox.ReadingCheck;
 import org.coldwatch.protocol.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every source once per interval on one scheduled thread and appends what it gets to the outbox.
+ * Polls every source once per interval on one scheduled thread and hands what it gets to the {@link ReadingIntake}
+ * (which checks, stores and shows them to observers) in one outbox transaction per round.
  *
  * <p>A failing source does not stop the others. Its fault is logged when it starts and when it ends (not on every
- * round) and counted in {@link SamplerStats}. Readings that break the wire contract are dropped here, one warning
- * each, so that they cannot make the server refuse a batch of good readings.
+ * round) and counted in {@link SamplerStats}.
  */
 public final class Sampler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sampler.class);
 
     private final List<SensorSource> sources;
-    private final Outbox outbox;
+    private final ReadingIntake intake;
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
@@ -43,12 +40,12 @@ public final class Sampler implements AutoCloseable {
     private volatile int failingCount;
 
     /** A sampler that does nothing until {@link #start()}. */
-    public Sampler(List<SensorSource> sources, Outbox outbox, Clock clock, Duration interval) {
+    public Sampler(List<SensorSource> sources, ReadingIntake intake, Clock clock, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval: must be positive, was " + interval);
         }
         this.sources = List.copyOf(sources);
-        this.outbox = outbox;
+        this.intake = intake;
         this.clock = clock;
         this.interval = interval;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,8 +71,9 @@ public final class Sampler implements AutoCloseable {
             batch.addAll(readSafely(source, now));
         }
         try {
-            outbox.append(batch);
-            appended.addAndGet(batch.size());
+            ReadingIntake.Accepted accepted = intake.accept("sampler", batch);
+            appended.addAndGet(accepted.appended());
+            rejected.addAndGet(accepted.rejected());
         } catch (OutboxException e) {
             appendFailures.incrementAndGet();
             LOG.error("sampler: outbox append of {} readings failed: {}", batch.size(), e.getMessage());
@@ -100,17 +98,7 @@ public final class Sampler implements AutoCloseable {
             failingCount = failing.size();
             LOG.info("sampler: source={} recovered", source.name());
         }
-        List<Reading> valid = new ArrayList<>(readings.size());
-        for (Reading r : readings) {
-            Optional<String> problem = ReadingCheck.problem(r);
-            if (problem.isPresent()) {
-                rejected.incrementAndGet();
-                LOG.warn("sampler: source={} reading dropped: {}", source.name(), problem.get());
-            } else {
-                valid.add(r);
-            }
-        }
-        return valid;
+        return readings;
     }
 
     /** Counters since start. */

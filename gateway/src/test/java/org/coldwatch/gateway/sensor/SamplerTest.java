@@ -51,7 +51,7 @@ class SamplerTest {
         FakeSource bad = new FakeSource("room-2", 3.0);
         bad.failing = true;
         try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("o.db"), "gw-1", 500, CLOCK);
-             Sampler sampler = new Sampler(List.of(good, bad), outbox, CLOCK, Duration.ofSeconds(10))) {
+             Sampler sampler = new Sampler(List.of(good, bad), new ReadingIntake(outbox), CLOCK, Duration.ofSeconds(10))) {
 
             sampler.sampleOnce();
             sampler.sampleOnce();
@@ -74,7 +74,7 @@ class SamplerTest {
         FakeSource good = new FakeSource("room-1", 2.5);
         FakeSource broken = new FakeSource("room-2", 150.0);
         try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("o.db"), "gw-1", 500, CLOCK);
-             Sampler sampler = new Sampler(List.of(good, broken), outbox, CLOCK, Duration.ofSeconds(10))) {
+             Sampler sampler = new Sampler(List.of(good, broken), new ReadingIntake(outbox), CLOCK, Duration.ofSeconds(10))) {
 
             sampler.sampleOnce();
 
