@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.MeasurementTimeCheck;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayPresence;
+import org.coldwatch.server.fleet.ProvisioningThrottle;
 import org.coldwatch.server.fleet.SqliteFleetRegistry;
 import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
@@ -21,6 +22,7 @@ import org.coldwatch.server.storage.SqliteRejectionArchive;
 import org.coldwatch.server.web.HttpApi;
 import org.coldwatch.server.web.LiveHub;
 import org.coldwatch.server.web.Messages;
+import org.coldwatch.server.web.ProvisioningApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +59,11 @@ public final class ColdWatchServer implements AutoCloseable {
         Gauge.builder("coldwatch.mqtt.connections", mqtt, MqttIngestServer::connectionCount)
                 .description("Gateways connected to the built-in MQTT endpoint").register(metrics);
         Gauge.builder("coldwatch.gateways.online", presence, GatewayPresence::onlineCount).register(metrics);
-        http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
-                new Messages()));
         mqttPort = mqtt.start().toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
+                new Messages()), new ProvisioningApi(vertx, fleet, ProvisioningThrottle.standard(clock), mqttPort,
+                metrics));
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} data={}", config.httpHost(), httpPort,

@@ -1,29 +1,36 @@
 package org.coldwatch.server.app;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.coldwatch.server.fleet.FleetRegistry;
+import org.coldwatch.server.fleet.IssuedCode;
 import org.coldwatch.server.fleet.SqliteFleetRegistry;
 import org.coldwatch.server.fleet.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The server's command line: {@code run}, {@code add-store}, {@code add-gateway}, {@code add-gateways}. */
+/**
+ * The server's command line: {@code run}, {@code add-store}, {@code add-gateway}, {@code add-gateways},
+ * {@code issue-code}.
+ */
 @Command(name = "coldwatch-server", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "ColdWatch server: MQTT ingest, storage, HTTP API and live page.",
         subcommands = {ServerMain.Run.class, ServerMain.AddStore.class, ServerMain.AddGateway.class,
-            ServerMain.AddGateways.class})
+            ServerMain.AddGateways.class, ServerMain.IssueCode.class})
 public final class ServerMain {
 
     /** Options every command shares. */
@@ -155,6 +162,47 @@ public final class ServerMain {
             if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
+        }
+    }
+
+    @Command(name = "issue-code", description = "Issue a one-time provisioning code for a gateway: the technician"
+            + " types it into 'coldwatch-gateway provision', which exchanges it for the gateway's credentials.")
+    static final class IssueCode implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOptions config = new ConfigOptions();
+
+        @Option(names = "--gateway", required = true, description = "gateway id, e.g. gw-lijiacun-01")
+        String gateway;
+
+        @Option(names = "--store", required = true, description = "the store it is installed in (must exist)")
+        String store;
+
+        @Option(names = "--valid-for", defaultValue = "P3D", description = "how long the code works if unused, as an"
+                + " ISO-8601 duration (default: ${DEFAULT-VALUE} = 3 days; PT12H = 12 hours)")
+        Duration validFor;
+
+        @Option(names = "--mqtt-uri", description = "MQTT address to give the gateway, e.g. ssl://county.example:8883"
+                + " (default: the host the gateway reached the HTTP API by, with this server's MQTT port)")
+        String mqttUri;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            IssuedCode issued;
+            try (FleetRegistry fleet = openFleet(config.load())) {
+                issued = fleet.issueProvisioningCode(gateway, store, validFor, Optional.ofNullable(mqttUri));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("provisioning code for " + issued.gatewayId() + " in " + issued.storeId() + ":");
+            out.println();
+            out.println("    " + issued.code());
+            out.println();
+            out.println("valid until " + issued.expiresAt() + ", once. On the gateway run:");
+            out.println("    sudo coldwatch-gateway provision --server http://THIS-SERVER:PORT --code " + issued.code());
+            out.flush();
+            return 0;
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,9 +75,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
                 throw new IllegalArgumentException("gateway id '" + gatewayId + "' is given twice");
             }
         }
-        if (stores().stream().noneMatch(s -> s.id().equals(storeId))) {
-            throw new IllegalArgumentException("store '" + storeId + "' does not exist; add it first");
-        }
+        requireStore(storeId);
         Map<String, String> secrets = new LinkedHashMap<>();
         try {
             connection.setAutoCommit(false);
@@ -102,6 +102,108 @@ public final class SqliteFleetRegistry implements FleetRegistry {
             throw new StorageException("registering " + gatewayIds.size() + " gateways failed", e);
         }
         return secrets;
+    }
+
+    @Override
+    public synchronized IssuedCode issueProvisioningCode(String gatewayId, String storeId, Duration validFor,
+                                                         Optional<String> mqttUri) {
+        if (!Limits.isValidId(gatewayId)) {
+            throw new IllegalArgumentException("gateway id '" + gatewayId + "' is not a valid id");
+        }
+        if (validFor.isNegative() || validFor.isZero()) {
+            throw new IllegalArgumentException("a code must be valid for a positive time, was " + validFor);
+        }
+        requireStore(storeId);
+        String code = ProvisioningCode.generate();
+        Instant now = clock.instant();
+        Instant expires = now.plus(validFor);
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO provisioning_code (code_sha256,"
+                + " gateway_id, store_id, mqtt_uri, issued_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, ProvisioningCode.hash(ProvisioningCode.normalize(code).orElseThrow()));
+            s.setString(2, gatewayId);
+            s.setString(3, storeId);
+            s.setString(4, mqttUri.orElse(null));
+            s.setLong(5, now.toEpochMilli());
+            s.setLong(6, expires.toEpochMilli());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("issuing a provisioning code for " + gatewayId + " failed", e);
+        }
+        return new IssuedCode(code, gatewayId, storeId, mqttUri, expires);
+    }
+
+    @Override
+    public synchronized ProvisionedGateway redeemProvisioningCode(String typedCode, String usedFrom) {
+        Optional<String> canonical = ProvisioningCode.normalize(typedCode);
+        if (canonical.isEmpty()) {
+            throw new ProvisioningRefused(ProvisioningRefused.Reason.UNKNOWN);
+        }
+        String hash = ProvisioningCode.hash(canonical.get());
+        try {
+            connection.setAutoCommit(false);
+            try {
+                ProvisionedGateway provisioned = redeemInTransaction(hash, usedFrom);
+                connection.commit();
+                return provisioned;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("redeeming a provisioning code failed", e);
+        }
+    }
+
+    private ProvisionedGateway redeemInTransaction(String hash, String usedFrom) throws SQLException {
+        String gatewayId;
+        String storeId;
+        Optional<String> mqttUri;
+        try (PreparedStatement q = connection.prepareStatement("SELECT gateway_id, store_id, mqtt_uri, expires_ms,"
+                + " used_ms FROM provisioning_code WHERE code_sha256 = ?")) {
+            q.setString(1, hash);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ProvisioningRefused(ProvisioningRefused.Reason.UNKNOWN);
+                }
+                rs.getLong(5);
+                if (!rs.wasNull()) {
+                    throw new ProvisioningRefused(ProvisioningRefused.Reason.USED);
+                }
+                if (clock.millis() >= rs.getLong(4)) {
+                    throw new ProvisioningRefused(ProvisioningRefused.Reason.EXPIRED);
+                }
+                gatewayId = rs.getString(1);
+                storeId = rs.getString(2);
+                mqttUri = Optional.ofNullable(rs.getString(3));
+            }
+        }
+        long now = clock.millis();
+        try (PreparedStatement u = connection.prepareStatement("UPDATE provisioning_code SET used_ms = ?,"
+                + " used_from = ? WHERE code_sha256 = ? AND used_ms IS NULL")) {
+            u.setLong(1, now);
+            u.setString(2, usedFrom);
+            u.setString(3, hash);
+            if (u.executeUpdate() != 1) {
+                throw new ProvisioningRefused(ProvisioningRefused.Reason.USED);
+            }
+        }
+        String secret = Secrets.newSecret();
+        try (PreparedStatement s = connection.prepareStatement(UPSERT_GATEWAY)) {
+            s.setString(1, gatewayId);
+            s.setString(2, storeId);
+            s.setString(3, Secrets.hash(secret));
+            s.setLong(4, now);
+            s.executeUpdate();
+        }
+        return new ProvisionedGateway(gatewayId, storeId, secret, mqttUri);
+    }
+
+    private void requireStore(String storeId) {
+        if (stores().stream().noneMatch(s -> s.id().equals(storeId))) {
+            throw new IllegalArgumentException("store '" + storeId + "' does not exist; add it first");
+        }
     }
 
     @Override

@@ -43,11 +43,14 @@ public final class HttpApi {
 
     private final Vertx vertx;
     private final Sources sources;
+    private final List<Routes> features;
     private HttpServer server;
 
-    public HttpApi(Vertx vertx, Sources sources) {
+    /** @param features further routes (provisioning, …), mounted before the static web page */
+    public HttpApi(Vertx vertx, Sources sources, Routes... features) {
         this.vertx = vertx;
         this.sources = sources;
+        this.features = List.of(features);
     }
 
     /**
@@ -77,6 +80,7 @@ public final class HttpApi {
         router.get("/api/rejections/:id/payload").handler(this::rejectedPayload);
         router.get("/api/i18n").handler(this::messages);
         router.get("/api/live").handler(ctx -> sources.live().attach(ctx.response()));
+        features.forEach(feature -> feature.mount(router));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         return router;
     }

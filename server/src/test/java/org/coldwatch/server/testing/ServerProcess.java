@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.coldwatch.server.fleet.SqliteFleetRegistry;
 import org.coldwatch.server.fleet.Store;
 
@@ -85,6 +88,38 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("add-gateways failed; log:\n" + log());
         }
         return credentialsFile;
+    }
+
+    /**
+     * Adds a store if needed and issues a one-time provisioning code for {@code gatewayId} through the real
+     * {@code coldwatch-server issue-code} command, run as a child process; returns the code it printed.
+     */
+    public String issueCode(String storeId, String gatewayId, String... options) throws Exception {
+        try (SqliteFleetRegistry fleet = SqliteFleetRegistry.open(dataDir.resolve("fleet.db"), Clock.systemUTC())) {
+            if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
+                fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
+            }
+        }
+        List<String> arguments = new ArrayList<>(List.of("issue-code", "--store", storeId, "--gateway", gatewayId));
+        arguments.addAll(List.of(options));
+        Process issuing = new ProcessBuilder(javaCommand(arguments.toArray(String[]::new)))
+                .redirectErrorStream(true).start();
+        String output = new String(issuing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!issuing.waitFor(60, TimeUnit.SECONDS) || issuing.exitValue() != 0) {
+            issuing.destroyForcibly();
+            throw new IllegalStateException("issue-code failed:\n" + output);
+        }
+        Matcher code = Pattern.compile("\\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\b")
+                .matcher(output);
+        if (!code.find()) {
+            throw new IllegalStateException("issue-code printed no code:\n" + output);
+        }
+        return code.group(1);
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the HTTP API's base address. */
+    public String httpUri() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     private List<String> javaCommand(String... arguments) {
