@@ -147,6 +147,15 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         return load(file, System.getenv());
     }
 
+    /**
+     * The provisioned-credentials file that {@code file} uses: {@code gateway.credentialsFile}, resolved against the
+     * file's folder (default {@code credentials.yaml} beside it). Reads only that key, so it works before the
+     * gateway has an id.
+     */
+    public static Path credentialsFileOf(Path file) {
+        return YamlConfigReader.credentialsFile(file);
+    }
+
     /** {@link #load(Path)} with the environment given explicitly (for tests). */
     public static GatewayConfig load(Path file, Map<String, String> env) {
         return YamlConfigReader.read(file, env);

@@ -27,26 +27,14 @@ final class YamlConfigReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** Where provisioned credentials live unless {@code gateway.credentialsFile} says otherwise: beside the file. */
+    static final String DEFAULT_CREDENTIALS_FILE = "credentials.yaml";
+
     private YamlConfigReader() {
     }
 
     static GatewayConfig read(Path file, Map<String, String> env) {
-        FileModel model;
-        try {
-            model = YAML.readValue(Files.readAllBytes(file), FileModel.class);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file");
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
-            throw new ConfigException(file + ": " + path(e) + ": unknown key (known here: " + known + ")", e);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(file + ": " + path(e) + ": " + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        FileModel model = parse(file, FileModel.class);
         if (model == null) {
             model = new FileModel();
         }
@@ -62,6 +50,10 @@ final class YamlConfigReader {
         set(model.outbox.path, p -> b.outboxPath(Path.of(p)));
         set(model.outbox.maxReadingsPerBatch, b::maxReadingsPerBatch);
         set(model.sampling.intervalMillis, b::samplingIntervalMillis);
+        Path credentials = credentialsFile(file, model.gateway.credentialsFile);
+        if (Files.exists(credentials)) {
+            applyCredentials(credentials, b);
+        }
         override(env, GatewayConfig.ENV_ID, "gateway.id", b::id);
         override(env, GatewayConfig.ENV_SECRET, "gateway.secret", b::secret);
         override(env, GatewayConfig.ENV_SERVER_URI, "uplink.serverUri", b::serverUri);
@@ -70,6 +62,49 @@ final class YamlConfigReader {
             return b.build();
         } catch (ConfigException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The credentials file named by {@code gateway.credentialsFile} of {@code file}, resolved against its folder. */
+    static Path credentialsFile(Path file) {
+        FileModel model = parse(file, FileModel.class);
+        return credentialsFile(file, model == null || model.gateway == null ? null : model.gateway.credentialsFile);
+    }
+
+    private static Path credentialsFile(Path file, String configured) {
+        Path folder = file.toAbsolutePath().getParent();
+        return folder.resolve(configured == null || configured.isBlank() ? DEFAULT_CREDENTIALS_FILE : configured);
+    }
+
+    /** Provisioned credentials replace the main file's identity and server; the environment still wins. */
+    private static void applyCredentials(Path credentials, GatewayConfig.Builder b) {
+        CredentialsModel model = parse(credentials, CredentialsModel.class);
+        if (model == null || model.gateway == null || model.uplink == null) {
+            throw new ConfigException(credentials + ": needs gateway.id, gateway.secret and uplink.serverUri"
+                    + " (run coldwatch-gateway provision again)");
+        }
+        set(model.gateway.id, b::id);
+        set(model.gateway.secret, b::secret);
+        set(model.uplink.serverUri, b::serverUri);
+        LOG.info("config: gateway.id, gateway.secret and uplink.serverUri taken from provisioned credentials {}",
+                credentials);
+    }
+
+    private static <T> T parse(Path file, Class<T> shape) {
+        try {
+            return YAML.readValue(Files.readAllBytes(file), shape);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new ConfigException(file + ": " + path(e) + ": unknown key (known here: " + known + ")", e);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(file + ": " + path(e) + ": " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -112,6 +147,22 @@ final class YamlConfigReader {
     static final class GatewaySection {
         public String id;
         public String secret;
+        public String credentialsFile;
+    }
+
+    /** The shape of the file {@code coldwatch-gateway provision} writes. */
+    static final class CredentialsModel {
+        public CredentialsGateway gateway;
+        public CredentialsUplink uplink;
+    }
+
+    static final class CredentialsGateway {
+        public String id;
+        public String secret;
+    }
+
+    static final class CredentialsUplink {
+        public String serverUri;
     }
 
     static final class UplinkSection {
