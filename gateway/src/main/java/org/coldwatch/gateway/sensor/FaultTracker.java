@@ -28,13 +28,13 @@ public final class FaultTracker {
         this.kind = kind;
     }
 
-    /** A read at {@code at} produced plausible values. */
+    /** A read at {@code at} produced plausible values; a detail noted while ok stays. */
     public synchronized void ok(Instant at) {
         if (state != SensorState.OK) {
             LOG.info("sensor: id={} kind={} recovered from {}", id, kind, state);
+            detail = "";
         }
         state = SensorState.OK;
-        detail = "";
         lastGoodAt = at;
     }
 
