@@ -12,6 +12,9 @@ import org.coldwatch.gateway.app.Gateway;
 import org.coldwatch.gateway.config.ConfigException;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
+import org.coldwatch.gateway.sensor.SensorContext;
+import org.coldwatch.gateway.sensor.SensorKinds;
+import org.coldwatch.gateway.sensor.SensorSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -64,12 +67,22 @@ public final class GatewayCli {
         @Override
         public Integer call() throws InterruptedException {
             GatewayConfig cfg = GatewayConfig.load(config);
-            LOG.info("gateway: id={} no sensor drivers in this build yet; running without sources, draining the"
-                    + " outbox", cfg.gateway().id());
-            Gateway gateway = Gateway.start(cfg, List.of(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            SensorKinds.load().validate(cfg.sensors());
+            SensorContext sensors = SensorContext.auto(clock);
+            Gateway gateway;
+            try {
+                List<SensorSource> sources = Gateway.sourcesFrom(cfg, sensors);
+                LOG.info("gateway: id={} {} sensor(s) configured", cfg.gateway().id(), sources.size());
+                gateway = Gateway.start(cfg, sources, clock);
+            } catch (RuntimeException e) {
+                sensors.close();
+                throw e;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 gateway.close();
+                sensors.close();
                 stopped.countDown();
             }, "coldwatch-shutdown"));
             stopped.await();

@@ -79,7 +79,8 @@ class SensorsConfigTest {
             uncommented.append(i >= from && line.startsWith("#") ? line.substring(1) : line).append('\n');
         }
 
-        GatewayConfig config = GatewayConfig.load(Files.writeString(dir.resolve("room.yaml"), uncommented.toString()), Map.of());
+        Path room = Files.writeString(dir.resolve("room.yaml"), uncommented.toString());
+        GatewayConfig config = GatewayConfig.load(room, Map.of());
 
         assertThat(config.sensors()).extracting(SensorSpec::kind)
                 .containsExactly("sht3x", "ds18b20", "ds18b20", "ds18b20", "hx711", "door-contact");
