@@ -22,11 +22,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The {@code coldwatch-gateway} command line: {@code run} and {@code status}. */
+/** The {@code coldwatch-gateway} command line: {@code run}, {@code status}, {@code scan}, {@code selftest}. */
 @Command(name = "coldwatch-gateway", mixinStandardHelpOptions = true,
         versionProvider = GatewayCli.Version.class,
         description = "ColdWatch gateway: samples sensors, keeps readings in a durable outbox, sends them over MQTT.",
-        subcommands = {GatewayCli.Run.class, GatewayCli.Status.class})
+        subcommands = {GatewayCli.Run.class, GatewayCli.Status.class, ScanCommand.class, SelftestCommand.class})
 public final class GatewayCli {
     /** Exit code for a configuration the gateway cannot use. */
     static final int EXIT_CONFIG = 2;

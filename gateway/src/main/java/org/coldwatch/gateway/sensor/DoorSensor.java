@@ -9,7 +9,7 @@ import org.coldwatch.gateway.sensor.door.DoorChange;
  */
 public interface DoorSensor extends AutoCloseable {
 
-    /** The debounced state now. */
+    /** The debounced state while started; before {@link #start}, the raw state of the contact now. */
     boolean isOpen();
 
     /**

@@ -27,6 +27,16 @@ public interface SensorSource extends AutoCloseable {
     List<Reading> read(Instant now) throws SensorException;
 
     /**
+     * One reading right now, for {@code selftest} and {@code scan}, outside the sampling schedule. Polled sources read
+     * as {@link #read} does; push sources report their current state without being started.
+     *
+     * @throws SensorException as {@link #read}
+     */
+    default List<Reading> readNow(Instant now) throws SensorException {
+        return read(now);
+    }
+
+    /**
      * Called once before the first {@link #read}, with the door readings enter by. Push sources start their own
      * thread here; polled sources do nothing.
      */

@@ -91,6 +91,13 @@ final class DoorContactSource implements SensorSource {
         return List.of();
     }
 
+    /** The door's state now as a {@code door} reading (the raw contact if the watcher is not started). */
+    @Override
+    public List<Reading> readNow(Instant now) {
+        tracker.ok(now);
+        return List.of(Reading.of(id, ReadingKind.DOOR, door.isOpen() ? 1 : 0, now));
+    }
+
     /** The debounced state now. */
     boolean isOpen() {
         return door.isOpen();

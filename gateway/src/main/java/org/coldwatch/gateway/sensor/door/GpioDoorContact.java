@@ -52,8 +52,8 @@ public final class GpioDoorContact implements DoorSensor {
     }
 
     @Override
-    public boolean isOpen() {
-        return open;
+    public synchronized boolean isOpen() {
+        return poller == null ? rawOpen() : open;
     }
 
     /** The raw, undebounced state now. */
