@@ -17,7 +17,9 @@ public enum ReadingKind {
     /** Weight on a load cell in kilograms; slightly negative values happen after tare drift. */
     WEIGHT("weight", "kg", -1_000.0, 1_000_000.0),
     /** Door contact: 1 = open, 0 = closed. */
-    DOOR("door", "state", 0.0, 1.0);
+    DOOR("door", "state", 0.0, 1.0),
+    /** How long a door stood open, in seconds, reported when it closes; up to one week (604,800 s). */
+    DOOR_OPEN_DURATION("door-open-duration", "s", 0.0, 604_800.0);
 
     private final String wireName;
     private final String unit;

@@ -61,6 +61,20 @@ class TelemetryCodecTest {
                 + "\"kind\":\"temperature\",\"value\":-0.5,\"unit\":\"Cel\",\"timeMs\":1795420800000}]}");
     }
 
+    @Test
+    void carriesADoorOpenDurationInSecondsAndRefusesMoreThanAWeek() throws Exception {
+        TelemetryBatch batch = TelemetryBatch.of("gw-1", 8, List.of(
+                Reading.of("door1", ReadingKind.DOOR_OPEN_DURATION, 42.5, Instant.ofEpochMilli(1795420800000L))));
+
+        String json = new String(TelemetryCodec.encode(batch), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"kind\":\"door-open-duration\",\"value\":42.5,\"unit\":\"s\"");
+        assertThat(TelemetryCodec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(batch);
+        assertThatThrownBy(() -> TelemetryCodec.decode(batchWith("{\"sensor\":\"door1\",\"kind\":"
+                + "\"door-open-duration\",\"value\":604801,\"unit\":\"s\",\"timeMs\":1}")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ProtocolException.class);
+    }
+
     static final String R = "{\"sensor\":\"t1\",\"kind\":\"temperature\",\"value\":2.0,\"unit\":\"Cel\",\"timeMs\":1}";
 
     static String batchWith(String reading) {

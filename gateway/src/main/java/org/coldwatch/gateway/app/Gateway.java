@@ -13,6 +13,9 @@ import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.gateway.sensor.ReadingIntake;
 import org.coldwatch.gateway.sensor.Sampler;
 import org.coldwatch.gateway.sensor.SamplerStats;
+import org.coldwatch.gateway.sensor.SensorContext;
+import org.coldwatch.gateway.sensor.SensorHealth;
+import org.coldwatch.gateway.sensor.SensorKinds;
 import org.coldwatch.gateway.sensor.SensorSource;
 import org.coldwatch.gateway.uplink.PahoUplink;
 import org.coldwatch.gateway.uplink.Uplink;
@@ -39,19 +42,23 @@ public final class Gateway implements AutoCloseable {
     private final ReadingIntake intake;
     private final Sampler sampler;
     private final Uplink uplink;
+    private final List<SensorSource> sources;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink) {
+    private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink,
+            List<SensorSource> sources) {
         this.config = config;
         this.outbox = outbox;
         this.intake = intake;
         this.sampler = sampler;
         this.uplink = uplink;
+        this.sources = sources;
     }
 
     /**
      * Opens the outbox, starts sending it over the uplink (connecting in the background, retrying until closed), and
-     * starts sampling {@code sources} every {@code sampling.intervalMillis}.
+     * starts sampling {@code sources} every {@code sampling.intervalMillis} (push sources, such as door contacts,
+     * are started with the intake first). The sources are closed with the gateway.
      *
      * @param sources may be empty: the gateway then only drains its outbox (and whatever {@link #outbox()} is fed)
      * @param clock   the time readings and batches are stamped with
@@ -64,11 +71,21 @@ public final class Gateway implements AutoCloseable {
         ReadingIntake intake = new ReadingIntake(outbox);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         uplink.start();
+        sources.forEach(source -> source.start(intake));
         sampler.start();
         LOG.info("gateway: id={} started: {} sensor source(s), outbox {} with {} readings waiting, server {}",
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
-        return new Gateway(config, outbox, intake, sampler, uplink);
+        return new Gateway(config, outbox, intake, sampler, uplink, List.copyOf(sources));
+    }
+
+    /**
+     * Builds one source per configured sensor through the {@link SensorKinds} on the class path.
+     *
+     * @throws org.coldwatch.gateway.config.ConfigException naming the first bad {@code sensors[i].key}
+     */
+    public static List<SensorSource> sourcesFrom(GatewayConfig config, SensorContext sensors) {
+        return SensorKinds.load().create(config.sensors(), sensors);
     }
 
     /** The gateway's outbox: append readings here to send them without a sensor source. */
@@ -101,6 +118,11 @@ public final class Gateway implements AutoCloseable {
         return sampler.stats();
     }
 
+    /** The health of every source that tracks one, in the order of the sources. */
+    public List<SensorHealth> sensorHealth() {
+        return sources.stream().flatMap(source -> source.health().stream()).toList();
+    }
+
     /** The configuration this gateway runs with. */
     public GatewayConfig config() {
         return config;
@@ -114,6 +136,7 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         sampler.close();
+        sources.forEach(SensorSource::close);
         uplink.close();
         long depth = outbox.depth();
         outbox.close();

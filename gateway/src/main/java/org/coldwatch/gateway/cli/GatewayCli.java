@@ -12,6 +12,9 @@ import org.coldwatch.gateway.app.Gateway;
 import org.coldwatch.gateway.config.ConfigException;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
+import org.coldwatch.gateway.sensor.SensorContext;
+import org.coldwatch.gateway.sensor.SensorKinds;
+import org.coldwatch.gateway.sensor.SensorSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -19,11 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The {@code coldwatch-gateway} command line: {@code run}, {@code status}, {@code provision}. */
+/** The {@code coldwatch-gateway} command line: {@code run}, {@code status}, {@code scan}, {@code selftest},
+ * {@code provision}. */
 @Command(name = "coldwatch-gateway", mixinStandardHelpOptions = true,
         versionProvider = GatewayCli.Version.class,
         description = "ColdWatch gateway: samples sensors, keeps readings in a durable outbox, sends them over MQTT.",
-        subcommands = {GatewayCli.Run.class, GatewayCli.Status.class, ProvisionCommand.class})
+        subcommands = {GatewayCli.Run.class, GatewayCli.Status.class, ScanCommand.class, SelftestCommand.class,
+            ProvisionCommand.class})
 public final class GatewayCli {
     /** Exit code for a configuration the gateway cannot use. */
     static final int EXIT_CONFIG = 2;
@@ -64,12 +69,22 @@ public final class GatewayCli {
         @Override
         public Integer call() throws InterruptedException {
             GatewayConfig cfg = GatewayConfig.load(config);
-            LOG.info("gateway: id={} no sensor drivers in this build yet; running without sources, draining the"
-                    + " outbox", cfg.gateway().id());
-            Gateway gateway = Gateway.start(cfg, List.of(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            SensorKinds.load().validate(cfg.sensors());
+            SensorContext sensors = SensorContext.auto(clock);
+            Gateway gateway;
+            try {
+                List<SensorSource> sources = Gateway.sourcesFrom(cfg, sensors);
+                LOG.info("gateway: id={} {} sensor(s) configured", cfg.gateway().id(), sources.size());
+                gateway = Gateway.start(cfg, sources, clock);
+            } catch (RuntimeException e) {
+                sensors.close();
+                throw e;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 gateway.close();
+                sensors.close();
                 stopped.countDown();
             }, "coldwatch-shutdown"));
             stopped.await();

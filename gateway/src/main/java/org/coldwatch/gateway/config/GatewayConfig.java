@@ -21,9 +21,10 @@ import org.coldwatch.protocol.Limits;
  * @param uplink   how it reaches the server
  * @param outbox   where readings wait
  * @param sampling how often sensors are read
+ * @param sensors  the wired sensors, in the order of the file's {@code sensors:} list (see {@link SensorSpec})
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
-                            SamplingSettings sampling) {
+                            SamplingSettings sampling, List<SensorSpec> sensors) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -112,8 +113,30 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         }
         range(problems, "outbox.maxReadingsPerBatch", outbox.maxReadingsPerBatch(), 1, Limits.MAX_READINGS_PER_BATCH);
         range(problems, "sampling.intervalMillis", sampling.intervalMillis(), 100, 86_400_000);
+        sensors = sensors == null ? List.of() : List.copyOf(sensors);
+        checkSensors(problems, sensors);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    /** Ids must be valid wire ids and unique; the kinds check their own parameters when the sources are built. */
+    private static void checkSensors(List<String> problems, List<SensorSpec> sensors) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (SensorSpec s : sensors) {
+            if (s.id() == null || !Limits.isValidId(s.id())) {
+                problems.add(s.key("id") + ": must be 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit, was '"
+                        + s.id() + "'");
+            } else if (!ids.add(s.id())) {
+                problems.add(s.key("id") + ": '" + s.id() + "' is used by another sensor; ids must be unique");
+            }
+            if (s.kind() == null || s.kind().isBlank()) {
+                problems.add(s.key("kind") + ": missing (e.g. sht3x, ds18b20, hx711, door-contact)");
+            }
+            if (s.room() != null && !Limits.isValidId(s.room())) {
+                problems.add(s.key("room") + ": must be 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit,"
+                        + " was '" + s.room() + "'");
+            }
         }
     }
 
@@ -135,7 +158,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .inflight(uplink.inflight()).backoffInitialMillis(uplink.backoffInitialMillis())
                 .backoffMaxMillis(uplink.backoffMaxMillis())
                 .outboxPath(outbox.path()).maxReadingsPerBatch(outbox.maxReadingsPerBatch())
-                .samplingIntervalMillis(sampling.intervalMillis());
+                .samplingIntervalMillis(sampling.intervalMillis())
+                .sensors(sensors);
     }
 
     /**
@@ -173,6 +197,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private Path outboxPath = Path.of("/var/lib/coldwatch/outbox.db");
         private int maxReadingsPerBatch = 500;
         private long samplingIntervalMillis = 10_000;
+        private List<SensorSpec> sensors = List.of();
 
         private Builder() {
         }
@@ -227,12 +252,17 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return this;
         }
 
+        public Builder sensors(List<SensorSpec> value) {
+            sensors = value;
+            return this;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis));
+                    new SamplingSettings(samplingIntervalMillis), sensors);
         }
     }
 }

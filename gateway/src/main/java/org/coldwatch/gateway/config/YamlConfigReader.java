@@ -1,5 +1,6 @@
 package org.coldwatch.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -50,6 +54,7 @@ final class YamlConfigReader {
         set(model.outbox.path, p -> b.outboxPath(Path.of(p)));
         set(model.outbox.maxReadingsPerBatch, b::maxReadingsPerBatch);
         set(model.sampling.intervalMillis, b::samplingIntervalMillis);
+        b.sensors(SensorEntry.specs(model.sensors));
         Path credentials = credentialsFile(file, model.gateway.credentialsFile);
         if (Files.exists(credentials)) {
             applyCredentials(credentials, b);
@@ -134,6 +139,7 @@ final class YamlConfigReader {
         public UplinkSection uplink = new UplinkSection();
         public OutboxSection outbox = new OutboxSection();
         public SamplingSection sampling = new SamplingSection();
+        public List<SensorEntry> sensors = new ArrayList<>();
 
         /** A section written as {@code uplink:} with nothing under it arrives as null. */
         void fillEmptySections() {
@@ -141,6 +147,7 @@ final class YamlConfigReader {
             uplink = uplink == null ? new UplinkSection() : uplink;
             outbox = outbox == null ? new OutboxSection() : outbox;
             sampling = sampling == null ? new SamplingSection() : sampling;
+            sensors = sensors == null ? new ArrayList<>() : sensors;
         }
     }
 
@@ -180,5 +187,30 @@ final class YamlConfigReader {
 
     static final class SamplingSection {
         public Long intervalMillis;
+    }
+
+    /** One item of {@code sensors:}: id, kind and room by name, every other key a parameter for the kind. */
+    static final class SensorEntry {
+        public String id;
+        public String kind;
+        public String room;
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        @JsonAnySetter
+        void param(String key, Object value) {
+            params.put(key, value);
+        }
+
+        static List<SensorSpec> specs(List<SensorEntry> entries) {
+            List<SensorSpec> specs = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                SensorEntry e = entries.get(i);
+                if (e == null) {
+                    throw new ConfigException("sensors[" + i + "]: empty entry (needs at least id and kind)");
+                }
+                specs.add(new SensorSpec(i, e.id, e.kind, e.room, e.params));
+            }
+            return specs;
+        }
     }
 }

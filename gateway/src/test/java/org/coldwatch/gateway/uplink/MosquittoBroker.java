@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * + {@link #restart()}. Mosquitto started as root drops to user {@code mosquitto}, so the folder is handed to that
  * user; it logs to stdout, which goes to {@code mosquitto.log} in the folder.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
     private static final String EXECUTABLE = "/usr/sbin/mosquitto";
 
     private final Path dir;
@@ -40,7 +40,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Starts a broker that lets every client publish and subscribe anywhere. */
-    static MosquittoBroker start() throws IOException {
+    public static MosquittoBroker start() throws IOException {
         return start(null);
     }
 
@@ -70,7 +70,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** {@code tcp://127.0.0.1:PORT}. */
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 

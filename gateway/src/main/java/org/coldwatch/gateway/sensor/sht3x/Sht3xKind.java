@@ -1,0 +1,62 @@
+package org.coldwatch.gateway.sensor.sht3x;
+
+import com.pi4j.io.i2c.I2C;
+import java.util.List;
+import java.util.Set;
+import org.coldwatch.gateway.config.SensorSpec;
+import org.coldwatch.gateway.sensor.PolledSource;
+import org.coldwatch.gateway.sensor.SensorContext;
+import org.coldwatch.gateway.sensor.SensorKind;
+import org.coldwatch.gateway.sensor.SensorParams;
+import org.coldwatch.gateway.sensor.SensorSource;
+import org.coldwatch.gateway.sensor.TemperatureHumiditySensor.Measurement;
+import org.coldwatch.protocol.Reading;
+import org.coldwatch.protocol.ReadingKind;
+
+/**
+ * Kind {@code sht3x}: an SHT30/31/35 on an I2C bus, reporting {@code temperature} and {@code humidity} under the
+ * sensor's id. Parameters: {@code bus} (default 1), {@code address} (0x44 default, or 0x45: datasheet "I2C device
+ * addresses" table), {@code stuckAfter} (default 20).
+ */
+public final class Sht3xKind implements SensorKind {
+    /** The kind's name. */
+    public static final String NAME = "sht3x";
+
+    /** The parameters of one SHT3x entry. */
+    record Settings(int bus, int address, int stuckAfter) {
+        static Settings of(SensorSpec spec) {
+            SensorParams p = new SensorParams(spec, Set.of("bus", "address", "stuckAfter"));
+            int address = (int) p.integer("address", 0x44, 0x44, 0x45);
+            return new Settings((int) p.integer("bus", 1, 0, 255), address, (int) p.integer("stuckAfter", 20, 0,
+                    100_000));
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void validate(SensorSpec spec) {
+        Settings.of(spec);
+    }
+
+    @Override
+    public SensorSource create(SensorSpec spec, SensorContext ctx) {
+        Settings s = Settings.of(spec);
+        I2C i2c = ctx.pi4j().create(I2C.newConfigBuilder(ctx.pi4j()).id("sht3x-" + spec.id()).bus(s.bus())
+                .device(s.address()).build());
+        Sht3x sensor = new Sht3x(i2c, spec.id(), s.stuckAfter(), ctx.pause());
+        return new PolledSource(spec.id(), NAME, now -> {
+            Measurement m = sensor.measure();
+            return List.of(Reading.of(spec.id(), ReadingKind.TEMPERATURE, round(m.celsius(), 100), now),
+                    Reading.of(spec.id(), ReadingKind.HUMIDITY, round(m.relativeHumidityPercent(), 100), now));
+        });
+    }
+
+    /** Rounds to 1/scale; the sensor's resolution is 0.01 °C / 0.01 %RH (Tables 1 and 2), more digits are noise. */
+    static double round(double value, int scale) {
+        return Math.round(value * scale) / (double) scale;
+    }
+}
