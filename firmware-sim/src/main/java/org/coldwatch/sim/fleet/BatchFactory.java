@@ -72,6 +72,7 @@ final class BatchFactory {
             case HUMIDITY -> "rh";
             case WEIGHT -> "scale";
             case DOOR -> "door";
+            case DOOR_OPEN_DURATION -> "door-open";
         };
     }
 }

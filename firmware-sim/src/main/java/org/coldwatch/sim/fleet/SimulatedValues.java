@@ -27,6 +27,7 @@ final class SimulatedValues {
             case HUMIDITY -> round(Math.min(100.0, 92.0 + noise(1.5)));
             case WEIGHT -> round(START_KG + sensorIndex - LOSS_KG_PER_NANO * sinceStartNanos + noise(0.05));
             case DOOR -> random.nextInt(100) == 0 ? 1.0 : 0.0;
+            case DOOR_OPEN_DURATION -> round(30.0 + random.nextDouble() * 150.0);
         };
     }
 
