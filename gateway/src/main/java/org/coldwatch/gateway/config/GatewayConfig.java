@@ -21,9 +21,10 @@ import org.coldwatch.protocol.Limits;
  * @param uplink   how it reaches the server
  * @param outbox   where readings wait
  * @param sampling how often sensors are read
+ * @param coap     the CoAP server for wireless nodes
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
-                            SamplingSettings sampling) {
+                            SamplingSettings sampling, CoapSettings coap) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -88,6 +89,9 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         if (gateway == null || uplink == null || outbox == null || sampling == null) {
             throw new ConfigException("gateway, uplink, outbox, sampling: every section is required");
         }
+        if (coap == null) {
+            throw new ConfigException("coap: section is required (CoapSettings.defaults() when unused)");
+        }
         if (gateway.id() == null || gateway.id().isBlank()) {
             problems.add("gateway.id: missing (set it in the file or in " + ENV_ID + ")");
         } else if (!Limits.isValidId(gateway.id())) {
@@ -135,7 +139,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .inflight(uplink.inflight()).backoffInitialMillis(uplink.backoffInitialMillis())
                 .backoffMaxMillis(uplink.backoffMaxMillis())
                 .outboxPath(outbox.path()).maxReadingsPerBatch(outbox.maxReadingsPerBatch())
-                .samplingIntervalMillis(sampling.intervalMillis());
+                .samplingIntervalMillis(sampling.intervalMillis())
+                .coap(coap);
     }
 
     /**
@@ -164,6 +169,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private Path outboxPath = Path.of("/var/lib/coldwatch/outbox.db");
         private int maxReadingsPerBatch = 500;
         private long samplingIntervalMillis = 10_000;
+        private CoapSettings coap = CoapSettings.defaults();
 
         private Builder() {
         }
@@ -218,12 +224,18 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return this;
         }
 
+        /** The {@code coap:} section (itself validated when built). */
+        public Builder coap(CoapSettings value) {
+            coap = value;
+            return this;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis));
+                    new SamplingSettings(samplingIntervalMillis), coap);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -67,6 +68,7 @@ final class YamlConfigReader {
         override(env, GatewayConfig.ENV_SERVER_URI, "uplink.serverUri", b::serverUri);
         override(env, GatewayConfig.ENV_OUTBOX_PATH, "outbox.path", p -> b.outboxPath(Path.of(p)));
         try {
+            b.coap(model.coap.toSettings(CoapSettings.defaults()));
             return b.build();
         } catch (ConfigException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
@@ -99,6 +101,7 @@ final class YamlConfigReader {
         public UplinkSection uplink = new UplinkSection();
         public OutboxSection outbox = new OutboxSection();
         public SamplingSection sampling = new SamplingSection();
+        public CoapSection coap = new CoapSection();
 
         /** A section written as {@code uplink:} with nothing under it arrives as null. */
         void fillEmptySections() {
@@ -106,6 +109,7 @@ final class YamlConfigReader {
             uplink = uplink == null ? new UplinkSection() : uplink;
             outbox = outbox == null ? new OutboxSection() : outbox;
             sampling = sampling == null ? new SamplingSection() : sampling;
+            coap = coap == null ? new CoapSection() : coap;
         }
     }
 
@@ -129,5 +133,30 @@ final class YamlConfigReader {
 
     static final class SamplingSection {
         public Long intervalMillis;
+    }
+
+    static final class CoapSection {
+        public Boolean enabled;
+        public String bind;
+        public Integer port;
+        public Integer dtlsPort;
+        public Integer maxPayloadBytes;
+        public List<NodeEntry> nodes;
+
+        /** {@code defaults} with the keys present in the file replaced. */
+        CoapSettings toSettings(CoapSettings defaults) {
+            List<CoapNode> known = nodes == null ? defaults.nodes()
+                    : nodes.stream().map(n -> n == null ? null : new CoapNode(n.id, n.psk, n.sensors)).toList();
+            return new CoapSettings(enabled != null ? enabled : defaults.enabled(),
+                    bind != null ? bind : defaults.bind(), port != null ? port : defaults.port(),
+                    dtlsPort != null ? dtlsPort : defaults.dtlsPort(),
+                    maxPayloadBytes != null ? maxPayloadBytes : defaults.maxPayloadBytes(), known);
+        }
+
+        static final class NodeEntry {
+            public String id;
+            public String psk;
+            public Map<String, String> sensors;
+        }
     }
 }

@@ -1,0 +1,163 @@
+package org.coldwatch.gateway.coap;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Optional;
+import org.coldwatch.gateway.config.CoapNode;
+import org.coldwatch.gateway.config.CoapSettings;
+import org.coldwatch.gateway.config.ConfigException;
+import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node ingress on Eclipse Californium: one {@link CoapServer} with resource {@code /senml} on a plain CoAP
+ * endpoint ({@code coap.port}) and, when any node has a pre-shared key, a Scandium DTLS 1.2 endpoint
+ * ({@code coap.dtlsPort}) whose PSK identities are the node ids. Configured in memory
+ * ({@code Configuration.createStandardWithoutFile()}: no {@code Californium3.properties} in the working directory),
+ * with small thread and peer counts for a Raspberry Pi.
+ *
+ * <p>Retransmitted confirmable requests (same Message ID) are answered from Californium's deduplication cache
+ * (RFC 7252 section 4.5) and never stored twice.
+ */
+public final class CaliforniumNodeServer implements NodeIngress {
+    private static final Logger LOG = LoggerFactory.getLogger(CaliforniumNodeServer.class);
+    /** The cipher suite every CoAP endpoint in PreSharedKey mode must implement, RFC 7252 section 9.1.3.1. */
+    static final CipherSuite PSK_CIPHER_SUITE = CipherSuite.TLS_PSK_WITH_AES_128_CCM_8;
+    /** Peers (plain) and DTLS connections tracked at once: far more than the nodes of one cold store. */
+    private static final int MAX_PEERS = 1_024;
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+    }
+
+    private final CoapServer server;
+    private final CoapEndpoint plain;
+    private final CoapEndpoint dtls;
+    private final CoapStats stats;
+    private boolean closed;
+
+    private CaliforniumNodeServer(CoapServer server, CoapEndpoint plain, CoapEndpoint dtls, CoapStats stats) {
+        this.server = server;
+        this.plain = plain;
+        this.dtls = dtls;
+        this.stats = stats;
+    }
+
+    /**
+     * Binds the endpoints and starts serving.
+     *
+     * @param intake where admitted readings go (durable before 2.04 is sent)
+     * @param clock  the gateway clock: relative SenML times count from the arrival on it
+     * @throws IllegalStateException if a port cannot be bound (in use, no permission)
+     */
+    public static CaliforniumNodeServer start(CoapSettings settings, ReadingIntake intake, Clock clock) {
+        Configuration config = configuration(settings);
+        InetAddress bind = address(settings.bind());
+        CoapStats stats = new CoapStats();
+        CoapServer server = new CoapServer(config);
+        CoapEndpoint plain = new CoapEndpoint.Builder().setConfiguration(config).setLoggingTag("coap")
+                .setInetSocketAddress(new InetSocketAddress(bind, settings.port())).build();
+        server.addEndpoint(plain);
+        CoapEndpoint dtls = null;
+        if (settings.anyDtlsNode()) {
+            dtls = new CoapEndpoint.Builder().setConfiguration(config).setLoggingTag("coaps")
+                    .setConnector(dtlsConnector(settings, config, new InetSocketAddress(bind, settings.dtlsPort()),
+                            stats)).build();
+            server.addEndpoint(dtls);
+        }
+        server.add(new SenmlResource(new PackAdmission(settings), intake, stats, clock, settings.maxPayloadBytes()));
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            server.destroy();
+            throw new IllegalStateException("coap: cannot listen on " + settings.bind() + " ports " + settings.port()
+                    + "/" + settings.dtlsPort() + ": " + e.getMessage(), e);
+        }
+        CaliforniumNodeServer running = new CaliforniumNodeServer(server, plain, dtls, stats);
+        LOG.info("coap: listening coap={} coaps={} nodes={} ({} with a key) maxPayloadBytes={}",
+                plain.getAddress(), running.dtlsAddress().map(Object::toString).orElse("off (no node has a psk)"),
+                settings.nodes().size(), settings.nodes().stream().filter(n -> n.hasPsk()).count(),
+                settings.maxPayloadBytes());
+        return running;
+    }
+
+    private static Configuration configuration(CoapSettings settings) {
+        Configuration config = Configuration.createStandardWithoutFile();
+        // Block-wise uploads (RFC 7959) are reassembled only up to the pack limit; larger ones get 4.13 from Californium.
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, settings.maxPayloadBytes());
+        config.set(CoapConfig.MAX_ACTIVE_PEERS, MAX_PEERS);
+        config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 2);
+        config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);
+        config.set(UdpConfig.UDP_SENDER_THREAD_COUNT, 1);
+        config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, MAX_PEERS);
+        config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
+        config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
+        return config;
+    }
+
+    private static DTLSConnector dtlsConnector(CoapSettings settings, Configuration config, InetSocketAddress address,
+                                               CoapStats stats) {
+        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+        for (CoapNode node : settings.nodes()) {
+            node.pskBytes().ifPresent(key -> keys.setKey(node.id(), key));
+        }
+        DtlsConnectorConfig dtlsConfig = DtlsConnectorConfig.builder(config)
+                .set(DtlsConfig.DTLS_ROLE, DtlsRole.SERVER_ONLY)
+                .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, PSK_CIPHER_SUITE)
+                .setAdvancedPskStore(keys)
+                .setHealthHandler(new HandshakeCounter(stats))
+                .setAddress(address)
+                .setLoggingTag("coaps")
+                .build();
+        return new DTLSConnector(dtlsConfig);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("coap.bind: '" + literal + "' is not an IP address", e);
+        }
+    }
+
+    @Override
+    public CoapStats stats() {
+        return stats;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> plainAddress() {
+        return Optional.of(plain.getAddress());
+    }
+
+    @Override
+    public Optional<InetSocketAddress> dtlsAddress() {
+        return Optional.ofNullable(dtls).map(CoapEndpoint::getAddress);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.destroy();
+        LOG.info("coap: stopped {}", stats);
+    }
+}
