@@ -9,6 +9,7 @@ import org.coldwatch.gateway.config.CoapNode;
 import org.coldwatch.gateway.config.CoapSettings;
 import org.coldwatch.gateway.config.ConfigException;
 import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.coldwatch.protocol.senml.SenmlLimits;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -39,6 +40,8 @@ public final class CaliforniumNodeServer implements NodeIngress {
     static final CipherSuite PSK_CIPHER_SUITE = CipherSuite.TLS_PSK_WITH_AES_128_CCM_8;
     /** Peers (plain) and DTLS connections tracked at once: far more than the nodes of one cold store. */
     private static final int MAX_PEERS = 1_024;
+    /** Largest body Californium hands to the resource: 8 × the largest pack, so that oversized ones are counted. */
+    private static final int MAX_BODY_BYTES = 8 * SenmlLimits.MAX_PACK_BYTES;
 
     static {
         CoapConfig.register();
@@ -99,8 +102,9 @@ public final class CaliforniumNodeServer implements NodeIngress {
 
     private static Configuration configuration(CoapSettings settings) {
         Configuration config = Configuration.createStandardWithoutFile();
-        // Block-wise uploads (RFC 7959) are reassembled only up to the pack limit; larger ones get 4.13 from Californium.
-        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, settings.maxPayloadBytes());
+        // Bodies up to this size reach the resource, which refuses (and counts) any above coap.maxPayloadBytes with
+        // a diagnostic; Californium itself answers 4.13 to block-wise uploads (RFC 7959) beyond it, bounding memory.
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, MAX_BODY_BYTES);
         config.set(CoapConfig.MAX_ACTIVE_PEERS, MAX_PEERS);
         config.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 2);
         config.set(UdpConfig.UDP_RECEIVER_THREAD_COUNT, 1);

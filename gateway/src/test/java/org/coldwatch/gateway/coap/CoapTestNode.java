@@ -1,7 +1,9 @@
 package org.coldwatch.gateway.coap;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.senml.SenmlFormat;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -58,15 +60,17 @@ final class CoapTestNode implements AutoCloseable {
 
     private static Configuration configuration() {
         Configuration config = Configuration.createStandardWithoutFile();
-        config.set(CoapConfig.ACK_TIMEOUT, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        config.set(CoapConfig.ACK_TIMEOUT, 500, TimeUnit.MILLISECONDS);
         config.set(CoapConfig.MAX_RETRANSMIT, 2);
-        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // One request per post: no automatic block-wise retry after a 4.13 (RFC 7959 section 2.9.3).
+        config.set(CoapConfig.BLOCKWISE_ENTITY_TOO_LARGE_AUTO_FAILOVER, false);
+        config.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 500, TimeUnit.MILLISECONDS);
         config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 2);
         return config;
     }
 
     /** POSTs {@code json} as application/senml+json. */
-    CoapResponse postJson(String json) throws ConnectorException, java.io.IOException {
+    CoapResponse postJson(String json) throws ConnectorException, IOException {
         return post(json.getBytes(StandardCharsets.UTF_8), SenmlFormat.JSON.contentFormat());
     }
 
@@ -75,7 +79,7 @@ final class CoapTestNode implements AutoCloseable {
      *
      * @return the answer, or {@code null} when none came (timeout, failed handshake)
      */
-    CoapResponse post(byte[] payload, int contentFormat) throws ConnectorException, java.io.IOException {
+    CoapResponse post(byte[] payload, int contentFormat) throws ConnectorException, IOException {
         Request request = Request.newPost();
         request.setPayload(payload);
         if (contentFormat >= 0) {
