@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
-import org.coldwatch.gateway.config.CoapNode;
 import org.coldwatch.gateway.config.CoapSettings;
 import org.coldwatch.gateway.config.ConfigException;
 import org.coldwatch.gateway.sensor.ReadingIntake;
@@ -20,7 +19,6 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,14 +115,10 @@ public final class CaliforniumNodeServer implements NodeIngress {
 
     private static DTLSConnector dtlsConnector(CoapSettings settings, Configuration config, InetSocketAddress address,
                                                CoapStats stats) {
-        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
-        for (CoapNode node : settings.nodes()) {
-            node.pskBytes().ifPresent(key -> keys.setKey(node.id(), key));
-        }
         DtlsConnectorConfig dtlsConfig = DtlsConnectorConfig.builder(config)
                 .set(DtlsConfig.DTLS_ROLE, DtlsRole.SERVER_ONLY)
                 .setAsList(DtlsConfig.DTLS_CIPHER_SUITES, PSK_CIPHER_SUITE)
-                .setAdvancedPskStore(keys)
+                .setAdvancedPskStore(new NodeKeyStore(settings, stats))
                 .setHealthHandler(new HandshakeCounter(stats))
                 .setAddress(address)
                 .setLoggingTag("coaps")

@@ -13,14 +13,21 @@ import org.coldwatch.protocol.senml.NodeHealth;
 /**
  * Counters of the node ingress, for health reports and tests: packs and readings accepted, refusals by reason
  * (the labels of {@link PackAdmission} and {@link org.coldwatch.protocol.senml.SenmlException.Problem}, plus
- * {@value #OUTBOX_UNAVAILABLE} and {@value #DTLS_HANDSHAKE_FAILED}), and what each node last reported about itself.
+ * {@value #OUTBOX_UNAVAILABLE} and the DTLS labels below), and what each node last reported about itself.
  * Thread-safe.
  */
 public final class CoapStats {
     /** Refusal label: the outbox could not store the readings; answered 5.03, the node retries. */
     public static final String OUTBOX_UNAVAILABLE = "outbox_unavailable";
-    /** Refusal label: a DTLS handshake failed (unknown identity, wrong key); no CoAP answer is possible. */
+    /** Refusal label: a DTLS handshake under a PSK identity that is not a configured node; no CoAP answer. */
+    public static final String DTLS_UNKNOWN_IDENTITY = "dtls_unknown_identity";
+    /** Refusal label: a DTLS handshake that ended in failure (alert, timeout); no CoAP answer. */
     public static final String DTLS_HANDSHAKE_FAILED = "dtls_handshake_failed";
+    /**
+     * Refusal label: DTLS records dropped (failed decryption or MAC, e.g. a node with a wrong key, or replays);
+     * counted per record, so one failed attempt of a node counts once per retransmission of its flight.
+     */
+    public static final String DTLS_RECORDS_DROPPED = "dtls_records_dropped";
 
     private final LongAdder acceptedPacks = new LongAdder();
     private final LongAdder acceptedReadings = new LongAdder();

@@ -1,16 +1,14 @@
 package org.coldwatch.gateway.coap;
 
 import org.eclipse.californium.scandium.DtlsHealth;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Scandium's health hook, used only to count failed DTLS handshakes: a node with an unknown identity or a wrong key
- * never gets a CoAP answer, so this counter is the only trace of it.
+ * Scandium's health hook, used to count what a node that cannot authenticate leaves behind: handshakes that failed
+ * ({@value CoapStats#DTLS_HANDSHAKE_FAILED}) and records dropped ({@value CoapStats#DTLS_RECORDS_DROPPED}), which
+ * is how a wrong key shows: its Finished message fails decryption and is dropped, once per retransmission. Such a
+ * node never gets a CoAP answer, so these counters are its only trace.
  */
 final class HandshakeCounter implements DtlsHealth {
-    private static final Logger LOG = LoggerFactory.getLogger(HandshakeCounter.class);
-
     private final CoapStats stats;
 
     HandshakeCounter(CoapStats stats) {
@@ -19,6 +17,7 @@ final class HandshakeCounter implements DtlsHealth {
 
     @Override
     public void dump(String tag, int maxConnections, int remainingCapacity, int pendingWithoutVerify) {
+        // Counters are read from CoapStats; Scandium's periodic dump is not used.
     }
 
     @Override
@@ -28,22 +27,25 @@ final class HandshakeCounter implements DtlsHealth {
 
     @Override
     public void startHandshake() {
+        // Only failures are counted.
     }
 
     @Override
     public void endHandshake(boolean success) {
         if (!success) {
             stats.recordRefusal(CoapStats.DTLS_HANDSHAKE_FAILED);
-            LOG.warn("coap: DTLS handshake failed (unknown PSK identity, wrong key or an abandoned handshake); {}"
-                    + " so far", stats.refused(CoapStats.DTLS_HANDSHAKE_FAILED));
         }
     }
 
     @Override
     public void receivingRecord(boolean dropped) {
+        if (dropped) {
+            stats.recordRefusal(CoapStats.DTLS_RECORDS_DROPPED);
+        }
     }
 
     @Override
     public void sendingRecord(boolean dropped) {
+        // Outgoing drops are ours, not a node's; Californium reports send errors per exchange.
     }
 }
