@@ -83,19 +83,36 @@ public final class CaliforniumNodeServer implements NodeIngress {
             server.addEndpoint(dtls);
         }
         server.add(new SenmlResource(new PackAdmission(settings), intake, stats, clock, settings.maxPayloadBytes()));
-        try {
-            server.start();
-        } catch (IllegalStateException e) {
-            server.destroy();
-            throw new IllegalStateException("coap: cannot listen on " + settings.bind() + " ports " + settings.port()
-                    + "/" + settings.dtlsPort() + ": " + e.getMessage(), e);
-        }
+        startAll(server, settings, plain, dtls);
         CaliforniumNodeServer running = new CaliforniumNodeServer(server, plain, dtls, stats);
         LOG.info("coap: listening coap={} coaps={} nodes={} ({} with a key) maxPayloadBytes={}",
                 plain.getAddress(), running.dtlsAddress().map(Object::toString).orElse("off (no node has a psk)"),
                 settings.nodes().size(), settings.nodes().stream().filter(n -> n.hasPsk()).count(),
                 settings.maxPayloadBytes());
         return running;
+    }
+
+    /**
+     * Starts the server, or none of it: Californium starts what it can and only logs an endpoint that cannot bind,
+     * which would leave the DTLS nodes unheard while the gateway looks healthy.
+     */
+    private static void startAll(CoapServer server, CoapSettings settings, CoapEndpoint plain, CoapEndpoint dtls) {
+        String failed = null;
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            failed = e.getMessage();
+        }
+        if (failed == null && !plain.isStarted()) {
+            failed = "UDP port " + settings.port() + " (coap.port) cannot be bound";
+        } else if (failed == null && dtls != null && !dtls.isStarted()) {
+            failed = "UDP port " + settings.dtlsPort() + " (coap.dtlsPort) cannot be bound";
+        }
+        if (failed != null) {
+            server.destroy();
+            throw new IllegalStateException("coap: cannot listen on " + settings.bind() + ": " + failed
+                    + " (in use, or no permission; Californium logged the cause)");
+        }
     }
 
     private static Configuration configuration(CoapSettings settings) {

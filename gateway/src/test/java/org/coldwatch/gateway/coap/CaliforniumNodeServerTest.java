@@ -1,11 +1,15 @@
 package org.coldwatch.gateway.coap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.coldwatch.gateway.config.CoapNode;
 import org.coldwatch.gateway.config.CoapSettings;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
@@ -102,5 +106,19 @@ class CaliforniumNodeServerTest {
         assertThat(OutboxContents.readings(outbox)).containsExactly(
                 Reading.of("room-1.core", ReadingKind.TEMPERATURE, 3.5, T0),
                 Reading.of("node-9", ReadingKind.HUMIDITY, 88.0, T0));
+    }
+
+    @Test
+    void refusesToStartWhenTheDtlsPortIsTakenRatherThanServingHalf() throws Exception {
+        outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500, CLOCK);
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            CoapSettings settings = new CoapSettings(true, "127.0.0.1", 0, taken.getLocalPort(), 1024,
+                    List.of(CoapNode.of("node-1").withPsk("node-one-secret-key")));
+
+            assertThatThrownBy(() -> CaliforniumNodeServer.start(settings, new ReadingIntake(outbox), CLOCK))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("coap: cannot listen on 127.0.0.1: UDP port " + taken.getLocalPort()
+                            + " (coap.dtlsPort) cannot be bound");
+        }
     }
 }
