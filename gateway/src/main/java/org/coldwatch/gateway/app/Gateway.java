@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.coldwatch.gateway.coap.CaliforniumNodeServer;
+import org.coldwatch.gateway.coap.NodeIngress;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
@@ -43,16 +45,18 @@ public final class Gateway implements AutoCloseable {
     private final Sampler sampler;
     private final Uplink uplink;
     private final List<SensorSource> sources;
+    private final NodeIngress nodeIngress;
     private boolean closed;
 
     private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink,
-            List<SensorSource> sources) {
+            List<SensorSource> sources, NodeIngress nodeIngress) {
         this.config = config;
         this.outbox = outbox;
         this.intake = intake;
         this.sampler = sampler;
         this.uplink = uplink;
         this.sources = sources;
+        this.nodeIngress = nodeIngress;
     }
 
     /**
@@ -70,13 +74,21 @@ public final class Gateway implements AutoCloseable {
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
+        NodeIngress nodeIngress;
+        try {
+            nodeIngress = config.coap().enabled()
+                    ? CaliforniumNodeServer.start(config.coap(), intake, clock) : NodeIngress.disabled();
+        } catch (RuntimeException e) {
+            outbox.close();
+            throw e;
+        }
         uplink.start();
         sources.forEach(source -> source.start(intake));
         sampler.start();
         LOG.info("gateway: id={} started: {} sensor source(s), outbox {} with {} readings waiting, server {}",
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
-        return new Gateway(config, outbox, intake, sampler, uplink, List.copyOf(sources));
+        return new Gateway(config, outbox, intake, sampler, uplink, List.copyOf(sources), nodeIngress);
     }
 
     /**
@@ -96,6 +108,11 @@ public final class Gateway implements AutoCloseable {
     /** Where readings that are not polled (CoAP nodes) enter; observers (local alarm) register here. */
     public ReadingIntake intake() {
         return intake;
+    }
+
+    /** The CoAP server of the wireless nodes (a no-op one when {@code coap.enabled} is false). */
+    public NodeIngress nodeIngress() {
+        return nodeIngress;
     }
 
     /** Readings not yet acknowledged by the server. */
@@ -128,13 +145,14 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
-    /** Stops sampling, announces "offline" and disconnects cleanly, then closes the outbox. */
+    /** Stops the CoAP server and sampling, announces "offline" and disconnects cleanly, then closes the outbox. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        nodeIngress.close();
         sampler.close();
         sources.forEach(SensorSource::close);
         uplink.close();

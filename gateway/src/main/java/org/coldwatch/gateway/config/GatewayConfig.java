@@ -22,9 +22,10 @@ import org.coldwatch.protocol.Limits;
  * @param outbox   where readings wait
  * @param sampling how often sensors are read
  * @param sensors  the wired sensors, in the order of the file's {@code sensors:} list (see {@link SensorSpec})
+ * @param coap     the CoAP server for wireless nodes
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
-                            SamplingSettings sampling, List<SensorSpec> sensors) {
+                            SamplingSettings sampling, List<SensorSpec> sensors, CoapSettings coap) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -88,6 +89,9 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         List<String> problems = new ArrayList<>();
         if (gateway == null || uplink == null || outbox == null || sampling == null) {
             throw new ConfigException("gateway, uplink, outbox, sampling: every section is required");
+        }
+        if (coap == null) {
+            throw new ConfigException("coap: section is required (CoapSettings.defaults() when unused)");
         }
         if (gateway.id() == null || gateway.id().isBlank()) {
             problems.add("gateway.id: missing (set it in the file or in " + ENV_ID + ")");
@@ -159,7 +163,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .backoffMaxMillis(uplink.backoffMaxMillis())
                 .outboxPath(outbox.path()).maxReadingsPerBatch(outbox.maxReadingsPerBatch())
                 .samplingIntervalMillis(sampling.intervalMillis())
-                .sensors(sensors);
+                .sensors(sensors)
+                .coap(coap);
     }
 
     /**
@@ -198,6 +203,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private int maxReadingsPerBatch = 500;
         private long samplingIntervalMillis = 10_000;
         private List<SensorSpec> sensors = List.of();
+        private CoapSettings coap = CoapSettings.defaults();
 
         private Builder() {
         }
@@ -257,12 +263,18 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return this;
         }
 
+        /** The {@code coap:} section (itself validated when built). */
+        public Builder coap(CoapSettings value) {
+            coap = value;
+            return this;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis), sensors);
+                    new SamplingSettings(samplingIntervalMillis), sensors, coap);
         }
     }
 }

@@ -64,6 +64,7 @@ final class YamlConfigReader {
         override(env, GatewayConfig.ENV_SERVER_URI, "uplink.serverUri", b::serverUri);
         override(env, GatewayConfig.ENV_OUTBOX_PATH, "outbox.path", p -> b.outboxPath(Path.of(p)));
         try {
+            b.coap(model.coap.toSettings(CoapSettings.defaults()));
             return b.build();
         } catch (ConfigException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
@@ -140,6 +141,7 @@ final class YamlConfigReader {
         public OutboxSection outbox = new OutboxSection();
         public SamplingSection sampling = new SamplingSection();
         public List<SensorEntry> sensors = new ArrayList<>();
+        public CoapSection coap = new CoapSection();
 
         /** A section written as {@code uplink:} with nothing under it arrives as null. */
         void fillEmptySections() {
@@ -148,6 +150,7 @@ final class YamlConfigReader {
             outbox = outbox == null ? new OutboxSection() : outbox;
             sampling = sampling == null ? new SamplingSection() : sampling;
             sensors = sensors == null ? new ArrayList<>() : sensors;
+            coap = coap == null ? new CoapSection() : coap;
         }
     }
 
@@ -211,6 +214,31 @@ final class YamlConfigReader {
                 specs.add(new SensorSpec(i, e.id, e.kind, e.room, e.params));
             }
             return specs;
+        }
+    }
+
+    static final class CoapSection {
+        public Boolean enabled;
+        public String bind;
+        public Integer port;
+        public Integer dtlsPort;
+        public Integer maxPayloadBytes;
+        public List<NodeEntry> nodes;
+
+        /** {@code defaults} with the keys present in the file replaced. */
+        CoapSettings toSettings(CoapSettings defaults) {
+            List<CoapNode> known = nodes == null ? defaults.nodes()
+                    : nodes.stream().map(n -> n == null ? null : new CoapNode(n.id, n.psk, n.sensors)).toList();
+            return new CoapSettings(enabled != null ? enabled : defaults.enabled(),
+                    bind != null ? bind : defaults.bind(), port != null ? port : defaults.port(),
+                    dtlsPort != null ? dtlsPort : defaults.dtlsPort(),
+                    maxPayloadBytes != null ? maxPayloadBytes : defaults.maxPayloadBytes(), known);
+        }
+
+        static final class NodeEntry {
+            public String id;
+            public String psk;
+            public Map<String, String> sensors;
         }
     }
 }

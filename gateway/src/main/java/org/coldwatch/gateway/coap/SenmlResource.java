@@ -1,0 +1,101 @@
+package org.coldwatch.gateway.coap;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.coldwatch.gateway.coap.Admission.Admitted;
+import org.coldwatch.gateway.coap.Admission.Refused;
+import org.coldwatch.gateway.outbox.OutboxException;
+import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /senml}: the thin CoAP edge of the ingress. Hands each request to {@link PackAdmission}, stores an
+ * admitted pack through {@link ReadingIntake#accept} (durable in the outbox) and only then answers 2.04; a refusal
+ * is answered with its code and diagnostic, counted and logged once. An outbox that cannot store is answered 5.03
+ * with Max-Age, so the node keeps its readings and retries.
+ *
+ * <p>Runs on Californium's protocol-stage threads; the outbox commit blocks one of them for the length of an fsync.
+ */
+final class SenmlResource extends CoapResource {
+    private static final Logger LOG = LoggerFactory.getLogger(SenmlResource.class);
+    /** The path segment nodes POST to (docs/protocol.md, "Wireless sensor nodes: CoAP + SenML"). */
+    static final String PATH = "senml";
+    /** Seconds a node should wait before retrying after 5.03 (Max-Age, RFC 7252 section 5.9.3.4). */
+    static final int RETRY_AFTER_SECONDS = 10;
+    private static final int MAX_DIAGNOSTIC_CHARS = 400;
+
+    private final PackAdmission admission;
+    private final ReadingIntake intake;
+    private final CoapStats stats;
+    private final Clock clock;
+    private final int maxPayloadBytes;
+
+    SenmlResource(PackAdmission admission, ReadingIntake intake, CoapStats stats, Clock clock, int maxPayloadBytes) {
+        super(PATH);
+        this.admission = admission;
+        this.intake = intake;
+        this.stats = stats;
+        this.clock = clock;
+        this.maxPayloadBytes = maxPayloadBytes;
+        getAttributes().setTitle("SenML measurements of wireless nodes (POST, Content-Format 110 or 112)");
+    }
+
+    @Override
+    public void handlePOST(CoapExchange exchange) {
+        Request request = exchange.advanced().getRequest();
+        Optional<String> identity = pskIdentity(request.getSourceContext().getPeerIdentity());
+        Instant now = clock.instant();
+        Admission admission = this.admission.admit(request.getPayload(), request.getOptions().getContentFormat(),
+                identity, now);
+        if (admission instanceof Refused refused) {
+            refuse(exchange, refused, request.getSourceContext().getPeerAddress());
+            return;
+        }
+        Admitted pack = (Admitted) admission;
+        try {
+            intake.accept("coap:" + pack.nodeId(), pack.readings());
+        } catch (OutboxException e) {
+            refuse(exchange, Refused.of(CoapStats.OUTBOX_UNAVAILABLE, CoapCodes.SERVICE_UNAVAILABLE,
+                    "the gateway cannot store readings right now; retry in " + RETRY_AFTER_SECONDS + " s ("
+                    + e.getMessage() + ")"), request.getSourceContext().getPeerAddress());
+            return;
+        }
+        stats.recordAccepted(pack, now);
+        LOG.debug("coap: node={} accepted readings={} health={} peer={}", pack.nodeId(), pack.readings().size(),
+                pack.health().size(), request.getSourceContext().getPeerAddress());
+        exchange.respond(ResponseCode.CHANGED);
+    }
+
+    private void refuse(CoapExchange exchange, Refused refused, InetSocketAddress peer) {
+        stats.recordRefusal(refused.reason());
+        LOG.warn("coap: peer={} refused code={} reason={} diagnostic={}", peer, CoapCodes.text(refused.coapCode()),
+                refused.reason(), refused.diagnostic());
+        Response response = new Response(ResponseCode.valueOf(refused.coapCode()));
+        String diagnostic = refused.diagnostic();
+        response.setPayload(diagnostic.length() <= MAX_DIAGNOSTIC_CHARS ? diagnostic
+                : diagnostic.substring(0, MAX_DIAGNOSTIC_CHARS - 3) + "...");
+        response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
+        if (refused.coapCode() == CoapCodes.REQUEST_ENTITY_TOO_LARGE) {
+            response.getOptions().setSize1(maxPayloadBytes);
+        }
+        if (refused.coapCode() == CoapCodes.SERVICE_UNAVAILABLE) {
+            response.getOptions().setMaxAge(RETRY_AFTER_SECONDS);
+        }
+        exchange.respond(response);
+    }
+
+    private static Optional<String> pskIdentity(Principal peer) {
+        return peer instanceof PreSharedKeyIdentity psk ? Optional.of(psk.getIdentity()) : Optional.empty();
+    }
+}

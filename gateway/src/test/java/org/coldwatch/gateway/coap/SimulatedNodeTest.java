@@ -1,0 +1,121 @@
+package org.coldwatch.gateway.coap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.coldwatch.gateway.config.CoapNode;
+import org.coldwatch.gateway.config.CoapSettings;
+import org.coldwatch.gateway.outbox.SqliteOutbox;
+import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.coldwatch.protocol.Reading;
+import org.coldwatch.protocol.ReadingKind;
+import org.coldwatch.protocol.senml.NodeQuantity;
+import org.coldwatch.sim.coap.NodeConfig;
+import org.coldwatch.sim.coap.NodeFaults;
+import org.coldwatch.sim.coap.NodeSensors;
+import org.coldwatch.sim.coap.SendResult;
+import org.coldwatch.sim.coap.SendResult.Outcome;
+import org.coldwatch.sim.coap.SenmlNode;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** firmware-sim's simulated battery node ({@link SenmlNode}) against the gateway's server, plain and over DTLS. */
+class SimulatedNodeTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final String KEY = "lijiacun-cold-room-31";
+    private static final Duration ACK_TIMEOUT = Duration.ofMillis(200);
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private FailingOutbox outbox;
+    private CaliforniumNodeServer server;
+    private SenmlNode node;
+
+    @BeforeEach
+    void start() {
+        outbox = new FailingOutbox(SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500, clock));
+        server = CaliforniumNodeServer.start(CoapSettings.loopback(
+                CoapNode.of("node-30"), CoapNode.of("node-31").withPsk(KEY)), new ReadingIntake(outbox), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+        server.close();
+        outbox.close();
+    }
+
+    private SenmlNode node(NodeConfig config) throws Exception {
+        String uri = config.psk().isPresent()
+                ? "coaps://127.0.0.1:" + server.dtlsAddress().orElseThrow().getPort() + "/senml"
+                : "coap://127.0.0.1:" + server.plainAddress().orElseThrow().getPort() + "/senml";
+        node = SenmlNode.create(config.withRetransmission(ACK_TIMEOUT, 3), NodeSensors.of(() -> 2.5, () -> 91.0),
+                URI.create(uri), clock);
+        return node;
+    }
+
+    private static SendResult await(CompletionStage<SendResult> stage) throws Exception {
+        return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCborNodeOverPlainCoapIsStoredWithItsBattery() throws Exception {
+        node(NodeConfig.of("node-30"));
+
+        SendResult result = await(node.sendNow());
+
+        assertThat(result.outcome()).as(result.diagnostic()).isEqualTo(Outcome.ACKNOWLEDGED);
+        assertThat(OutboxContents.readings(outbox)).containsExactly(
+                Reading.of("node-30", ReadingKind.TEMPERATURE, 2.5, T0),
+                Reading.of("node-30", ReadingKind.HUMIDITY, 91.0, T0));
+        assertThat(server.stats().node("node-30").orElseThrow().health())
+                .extracting(h -> h.quantity()).containsExactly(NodeQuantity.BATTERY, NodeQuantity.BATTERY_LEVEL);
+    }
+
+    @Test
+    void aNodeWithItsKeyOverDtlsIsStored() throws Exception {
+        node(NodeConfig.of("node-31").withDtlsPsk(KEY));
+
+        SendResult result = await(node.sendNow());
+
+        assertThat(result.outcome()).as(result.diagnostic()).isEqualTo(Outcome.ACKNOWLEDGED);
+        assertThat(OutboxContents.readings(outbox)).extracting(Reading::sensorId).containsOnly("node-31");
+        assertThat(outbox.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void aClocklessNodeKeepsItsRoundThroughA503AndBothRoundsKeepTheirTimes() throws Exception {
+        node(NodeConfig.of("node-30").withFaults(NodeFaults.none().withoutClock()));
+        outbox.failAppends = true;
+
+        SendResult refused = await(node.sendNow());
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(refused.code()).contains(ResponseCode.SERVICE_UNAVAILABLE);
+        assertThat(node.backlogRounds()).isEqualTo(1);
+
+        outbox.failAppends = false;
+        clock.advance(Duration.ofSeconds(60));
+        SendResult delivered = await(node.sendNow());
+
+        assertThat(delivered.outcome()).as(delivered.diagnostic()).isEqualTo(Outcome.ACKNOWLEDGED);
+        assertThat(OutboxContents.readings(outbox)).containsExactly(
+                Reading.of("node-30", ReadingKind.TEMPERATURE, 2.5, T0),
+                Reading.of("node-30", ReadingKind.HUMIDITY, 91.0, T0),
+                Reading.of("node-30", ReadingKind.TEMPERATURE, 2.5, T0.plusSeconds(60)),
+                Reading.of("node-30", ReadingKind.HUMIDITY, 91.0, T0.plusSeconds(60)));
+        assertThat(server.stats().refused(CoapStats.OUTBOX_UNAVAILABLE)).isEqualTo(1);
+    }
+}
