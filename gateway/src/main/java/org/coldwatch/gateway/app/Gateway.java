@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.Outbox;
+import org.coldwatch.gateway.outbox.OutboxHealth;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.gateway.sensor.ReadingIntake;
 import org.coldwatch.gateway.sensor.Sampler;
@@ -59,7 +60,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock) {
         Outbox outbox = SqliteOutbox.open(config.outbox().path(), config.gateway().id(),
-                config.outbox().maxReadingsPerBatch(), clock);
+                config.outbox().maxReadingsPerBatch(), config.outboxLimits(), clock);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
@@ -84,6 +85,11 @@ public final class Gateway implements AutoCloseable {
     /** Readings not yet acknowledged by the server. */
     public long outboxDepth() {
         return outbox.depth();
+    }
+
+    /** The outbox's depth, age, disk budget use and state, for the health publisher and {@code status}. */
+    public OutboxHealth outboxHealth() {
+        return outbox.health();
     }
 
     /** Batches the server refused. */

@@ -21,9 +21,10 @@ import org.coldwatch.protocol.Limits;
  * @param uplink   how it reaches the server
  * @param outbox   where readings wait
  * @param sampling how often sensors are read
+ * @param outboxLimits the outbox's disk budget and what happens when it is used up
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
-                            SamplingSettings sampling) {
+                            SamplingSettings sampling, OutboxLimits outboxLimits) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -85,8 +86,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
     /** Validates every key; throws a {@link ConfigException} listing all problems. */
     public GatewayConfig {
         List<String> problems = new ArrayList<>();
-        if (gateway == null || uplink == null || outbox == null || sampling == null) {
-            throw new ConfigException("gateway, uplink, outbox, sampling: every section is required");
+        if (gateway == null || uplink == null || outbox == null || sampling == null || outboxLimits == null) {
+            throw new ConfigException("gateway, uplink, outbox, sampling, outboxLimits: every section is required");
         }
         if (gateway.id() == null || gateway.id().isBlank()) {
             problems.add("gateway.id: missing (set it in the file or in " + ENV_ID + ")");
@@ -112,6 +113,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         }
         range(problems, "outbox.maxReadingsPerBatch", outbox.maxReadingsPerBatch(), 1, Limits.MAX_READINGS_PER_BATCH);
         range(problems, "sampling.intervalMillis", sampling.intervalMillis(), 100, 86_400_000);
+        outboxLimits.validate(problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
@@ -135,7 +137,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .inflight(uplink.inflight()).backoffInitialMillis(uplink.backoffInitialMillis())
                 .backoffMaxMillis(uplink.backoffMaxMillis())
                 .outboxPath(outbox.path()).maxReadingsPerBatch(outbox.maxReadingsPerBatch())
-                .samplingIntervalMillis(sampling.intervalMillis());
+                .samplingIntervalMillis(sampling.intervalMillis())
+                .outboxLimits(outboxLimits);
     }
 
     /**
@@ -164,6 +167,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private Path outboxPath = Path.of("/var/lib/coldwatch/outbox.db");
         private int maxReadingsPerBatch = 500;
         private long samplingIntervalMillis = 10_000;
+        private OutboxLimits outboxLimits = OutboxLimits.defaults();
 
         private Builder() {
         }
@@ -218,12 +222,24 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return this;
         }
 
+        /** Replaces the whole outbox budget ({@code outbox.maxBytes} … {@code outbox.thinToOnePerMinutes}). */
+        public Builder outboxLimits(OutboxLimits value) {
+            outboxLimits = value;
+            return this;
+        }
+
+        /** The outbox budget set so far (the defaults unless replaced). */
+        public OutboxLimits outboxLimits() {
+            return outboxLimits;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis));
+                    new SamplingSettings(samplingIntervalMillis),
+                    outboxLimits);
         }
     }
 }
