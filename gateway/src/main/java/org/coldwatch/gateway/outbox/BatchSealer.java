@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.coldwatch.protocol.Reading;
@@ -61,21 +62,24 @@ final class BatchSealer {
 
     /**
      * Moves the oldest pending readings with id ≥ {@code fromId} into a new batch under the next seq; empty if there
-     * are none.
+     * are none. {@code newestFirst} takes the newest such readings instead (the batch still lists them in append
+     * order).
      */
-    Optional<SealedBatch> sealPending(long fromId) throws SQLException {
+    Optional<SealedBatch> sealPending(long fromId, boolean newestFirst) throws SQLException {
         List<Reading> readings = new ArrayList<>();
-        long firstId = -1;
-        long lastId = 0;
+        long firstId = Long.MAX_VALUE;
+        long lastId = Long.MIN_VALUE;
         long oldestMs = Long.MAX_VALUE;
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT id, sensor_ref, value, time_ms FROM pending WHERE id >= ? ORDER BY id LIMIT ?")) {
+                "SELECT id, sensor_ref, value, time_ms FROM pending WHERE id >= ? ORDER BY id "
+                        + (newestFirst ? "DESC" : "ASC") + " LIMIT ?")) {
             select.setLong(1, fromId);
             select.setInt(2, maxReadingsPerBatch);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    lastId = rs.getLong(1);
-                    firstId = firstId < 0 ? lastId : firstId;
+                    long id = rs.getLong(1);
+                    firstId = Math.min(firstId, id);
+                    lastId = Math.max(lastId, id);
                     SensorDictionary.Entry sensor = sensors.entry(rs.getLong(2));
                     long timeMs = rs.getLong(4);
                     oldestMs = Math.min(oldestMs, timeMs);
@@ -86,6 +90,9 @@ final class BatchSealer {
         }
         if (readings.isEmpty()) {
             return Optional.empty();
+        }
+        if (newestFirst) {
+            Collections.reverse(readings);
         }
         long seq = lastSeq() + 1;
         byte[] payload = TelemetryCodec.encode(TelemetryBatch.of(gatewayId, seq, readings));

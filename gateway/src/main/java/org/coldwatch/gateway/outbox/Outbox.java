@@ -35,14 +35,16 @@ public interface Outbox extends AutoCloseable {
     }
 
     /**
-     * Opens the live lane: readings appended from now on can be sealed ahead of the backlog by {@link #nextLive}.
-     * The uplink calls this on every (re)connect, so that whatever waited before is backlog, sent oldest first.
+     * Opens the live lane: readings appended from now on, and those appended in the last few seconds before, can be
+     * sealed ahead of the backlog by {@link #nextLive}. The uplink calls this on every (re)connect, so that whatever
+     * waited longer is backlog, sent oldest first.
      */
     void startLiveLane();
 
     /**
-     * Up to {@code maxBatches} new batches sealed from readings appended since {@link #startLiveLane()}, oldest of
-     * those first; empty when there are none (or the lane was never started). Each batch gets the next seq.
+     * Up to {@code maxBatches} new batches sealed from readings appended since shortly before
+     * {@link #startLiveLane()}, newest first (so the latest readings never wait); empty when there are none (or the
+     * lane was never started). Each batch gets the next seq.
      */
     List<SealedBatch> nextLive(int maxBatches);
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.coldwatch.gateway.config.OutboxLimits;
 import org.coldwatch.protocol.Limits;
 import org.coldwatch.protocol.Reading;
@@ -31,7 +32,8 @@ import org.sqlite.SQLiteConfig;
  * be sent is sealed. Acknowledging deletes the batch; a refusal moves it to {@code quarantine}.
  *
  * <p>Two lanes seal: the backlog lane ({@link #nextToSend}) takes the oldest pending readings, the live lane
- * ({@link #nextLive}) those appended since {@link #startLiveLane()}. Each batch gets its own seq when sealed.
+ * ({@link #nextLive}) the newest of those appended since shortly before {@link #startLiveLane()}. Each batch gets its
+ * own seq when sealed.
  *
  * <p>Before every append the {@link DiskBudget} is checked; once full, {@code outbox.fullPolicy} applies (thin the
  * oldest day, or refuse). SQLITE_FULL rolls the transaction back (nothing stored is lost), is counted and makes the
@@ -40,6 +42,8 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteOutbox implements Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteOutbox.class);
     private static final int SQLITE_FULL = 13;
+    /** Readings appended this recently before the live lane opens are live, not backlog. */
+    static final Duration LIVE_WINDOW = Duration.ofSeconds(10);
 
     private final Connection db;
     private final Path file;
@@ -49,6 +53,8 @@ public final class SqliteOutbox implements Outbox {
     private final OldestDayThinning thinning;
     private final SensorDictionary sensors = new SensorDictionary();
     private final BatchSealer sealer;
+    private final RecentAppends recentAppends = new RecentAppends(LIVE_WINDOW);
+    private final LongSupplier monotonicNanos;
     private OutboxState state = OutboxState.OK;
     private long refused;
     private long diskFullErrors;
@@ -56,7 +62,7 @@ public final class SqliteOutbox implements Outbox {
     private boolean closed;
 
     private SqliteOutbox(Connection db, Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits,
-                         Clock clock) {
+                         Clock clock, LongSupplier monotonicNanos) {
         this.db = db;
         this.file = file;
         this.gatewayId = gatewayId;
@@ -64,6 +70,7 @@ public final class SqliteOutbox implements Outbox {
         this.budget = new DiskBudget(limits);
         this.thinning = new OldestDayThinning(limits.thinInterval());
         this.sealer = new BatchSealer(db, sensors, gatewayId, maxReadingsPerBatch, clock);
+        this.monotonicNanos = monotonicNanos;
     }
 
     /** {@link #open(Path, String, int, OutboxLimits, Clock)} with {@link OutboxLimits#defaults()}. */
@@ -81,6 +88,12 @@ public final class SqliteOutbox implements Outbox {
      */
     public static SqliteOutbox open(Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits,
                                     Clock clock) {
+        return open(file, gatewayId, maxReadingsPerBatch, limits, clock, System::nanoTime);
+    }
+
+    /** {@link #open(Path, String, int, OutboxLimits, Clock)} with the monotonic clock given (for tests). */
+    static SqliteOutbox open(Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits, Clock clock,
+                             LongSupplier monotonicNanos) {
         if (maxReadingsPerBatch < 1 || maxReadingsPerBatch > Limits.MAX_READINGS_PER_BATCH) {
             throw new IllegalArgumentException("maxReadingsPerBatch: must be 1…" + Limits.MAX_READINGS_PER_BATCH
                     + ", was " + maxReadingsPerBatch);
@@ -100,7 +113,8 @@ public final class SqliteOutbox implements Outbox {
             Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             OutboxSchema.prepare(db, file.toString());
             db.setAutoCommit(false);
-            SqliteOutbox outbox = new SqliteOutbox(db, file, gatewayId, maxReadingsPerBatch, limits, clock);
+            SqliteOutbox outbox = new SqliteOutbox(db, file, gatewayId, maxReadingsPerBatch, limits, clock,
+                    monotonicNanos);
             outbox.sensors.load(db);
             db.commit();
             outbox.state = outbox.currentState();
@@ -137,6 +151,8 @@ public final class SqliteOutbox implements Outbox {
                 }
                 insert.executeBatch();
             }
+            long firstId = sealer.lastPendingId() - readings.size() + 1;
+            recentAppends.appended(firstId, monotonicNanos.getAsLong());
             return null;
         }, readings.size());
         noteState(currentState());
@@ -181,7 +197,7 @@ public final class SqliteOutbox implements Outbox {
             return inTransaction("nextToSend", () -> {
                 List<SealedBatch> batches = sealer.selectSealed(afterSeq, maxBatches);
                 while (batches.size() < maxBatches) {
-                    Optional<SealedBatch> sealed = sealer.sealPending(0);
+                    Optional<SealedBatch> sealed = sealer.sealPending(0, false);
                     if (sealed.isEmpty()) {
                         break;
                     }
@@ -198,7 +214,8 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized void startLiveLane() {
-        liveFloorId = inTransaction("startLiveLane", () -> sealer.lastPendingId() + 1, 0);
+        liveFloorId = inTransaction("startLiveLane", () -> recentAppends.liveFloor(monotonicNanos.getAsLong(),
+                sealer.lastPendingId() + 1), 0);
     }
 
     @Override
@@ -209,7 +226,7 @@ public final class SqliteOutbox implements Outbox {
         return inTransaction("nextLive", () -> {
             List<SealedBatch> batches = new ArrayList<>();
             while (batches.size() < maxBatches) {
-                Optional<SealedBatch> sealed = sealer.sealPending(liveFloorId);
+                Optional<SealedBatch> sealed = sealer.sealPending(liveFloorId, true);
                 if (sealed.isEmpty()) {
                     break;
                 }

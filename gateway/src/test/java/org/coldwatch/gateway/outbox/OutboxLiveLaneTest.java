@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.coldwatch.gateway.config.OutboxLimits;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.TelemetryCodec;
@@ -23,6 +25,17 @@ class OutboxLiveLaneTest {
     @TempDir
     Path dir;
 
+    private final AtomicLong monoNanos = new AtomicLong(1_000_000_000L);
+
+    private SqliteOutbox open() {
+        return SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 100, OutboxLimits.defaults(), CLOCK,
+                monoNanos::get);
+    }
+
+    private void secondsPass(long seconds) {
+        monoNanos.addAndGet(seconds * 1_000_000_000L);
+    }
+
     private static List<Reading> readings(String sensor, int count, int startSecond) {
         List<Reading> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -33,9 +46,10 @@ class OutboxLiveLaneTest {
 
     @Test
     void liveLaneSealsOnlyReadingsAppendedSinceItStartedWhileTheBacklogGoesOldestFirst() throws Exception {
-        try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 100, CLOCK)) {
+        try (SqliteOutbox outbox = open()) {
             // GIVEN a backlog of 1,000 readings, WHEN the lane opens and 5 live readings arrive
             outbox.append(readings("old", 1000, 0));
+            secondsPass(60);
             outbox.startLiveLane();
             assertThat(outbox.nextLive(4)).isEmpty();
             outbox.append(readings("live", 5, 5000));
@@ -63,8 +77,32 @@ class OutboxLiveLaneTest {
     }
 
     @Test
+    void readingsAppendedSecondsBeforeTheLaneOpensAreLiveAndTheNewestGoFirst() throws Exception {
+        try (SqliteOutbox outbox = open()) {
+            outbox.append(readings("old", 300, 0));
+            secondsPass(60);
+            outbox.append(readings("recent", 150, 1000));
+            secondsPass(3);
+            outbox.startLiveLane();
+            outbox.append(readings("new", 10, 2000));
+
+            List<Reading> first = TelemetryCodec.decode(outbox.nextLive(1).get(0).payload()).readings();
+            SealedBatch secondBatch = outbox.nextLive(1).get(0);
+            List<Reading> second = TelemetryCodec.decode(secondBatch.payload()).readings();
+
+            List<Reading> expectedFirst = new ArrayList<>(readings("recent", 150, 1000).subList(60, 150));
+            expectedFirst.addAll(readings("new", 10, 2000));
+            assertThat(first).isEqualTo(expectedFirst);
+            assertThat(second).isEqualTo(readings("recent", 60, 1000));
+            assertThat(outbox.nextLive(1)).isEmpty();
+            assertThat(TelemetryCodec.decode(outbox.nextToSend(secondBatch.seq(), 1).get(0).payload()).readings())
+                    .isEqualTo(readings("old", 100, 0));
+        }
+    }
+
+    @Test
     void liveLaneIsClosedUntilStarted() {
-        try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 100, CLOCK)) {
+        try (SqliteOutbox outbox = open()) {
             outbox.append(readings("a", 3, 0));
 
             assertThat(outbox.nextLive(4)).isEmpty();
