@@ -20,6 +20,7 @@ import org.coldwatch.protocol.TelemetryCodec;
  * Sealing deletes the pending rows before inserting the batch, so that on a full disk the freed pages are reused.
  */
 final class BatchSealer {
+    private static final String NOT_HELD = "NOT (time_state = " + UnsyncedTimes.UNSYNCED + " AND mono_ms > ?)";
     private final Connection db;
     private final SensorDictionary sensors;
     private final String gatewayId;
@@ -63,18 +64,19 @@ final class BatchSealer {
     /**
      * Moves the oldest pending readings with id ≥ {@code fromId} into a new batch under the next seq; empty if there
      * are none. {@code newestFirst} takes the newest such readings instead (the batch still lists them in append
-     * order).
+     * order). Unsynced readings with a monotonic time above {@code holdAfterMono} wait for the clock.
      */
-    Optional<SealedBatch> sealPending(long fromId, boolean newestFirst) throws SQLException {
+    Optional<SealedBatch> sealPending(long fromId, boolean newestFirst, long holdAfterMono) throws SQLException {
         List<Reading> readings = new ArrayList<>();
         long firstId = Long.MAX_VALUE;
         long lastId = Long.MIN_VALUE;
         long oldestMs = Long.MAX_VALUE;
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT id, sensor_ref, value, time_ms FROM pending WHERE id >= ? ORDER BY id "
-                        + (newestFirst ? "DESC" : "ASC") + " LIMIT ?")) {
+                "SELECT id, sensor_ref, value, time_ms, time_state FROM pending WHERE id >= ? AND " + NOT_HELD
+                        + " ORDER BY id " + (newestFirst ? "DESC" : "ASC") + " LIMIT ?")) {
             select.setLong(1, fromId);
-            select.setInt(2, maxReadingsPerBatch);
+            select.setLong(2, holdAfterMono);
+            select.setInt(3, maxReadingsPerBatch);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -83,8 +85,8 @@ final class BatchSealer {
                     SensorDictionary.Entry sensor = sensors.entry(rs.getLong(2));
                     long timeMs = rs.getLong(4);
                     oldestMs = Math.min(oldestMs, timeMs);
-                    readings.add(Reading.of(sensor.sensorId(), sensor.kind(), rs.getDouble(3),
-                            Instant.ofEpochMilli(timeMs)));
+                    readings.add(new Reading(sensor.sensorId(), sensor.kind(), rs.getDouble(3),
+                            Instant.ofEpochMilli(timeMs), UnsyncedTimes.quality(rs.getInt(5))));
                 }
             }
         }
@@ -96,12 +98,14 @@ final class BatchSealer {
         }
         long seq = lastSeq() + 1;
         byte[] payload = TelemetryCodec.encode(TelemetryBatch.of(gatewayId, seq, readings));
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM pending WHERE id BETWEEN ? AND ?");
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM pending WHERE id BETWEEN ? AND ? AND "
+                + NOT_HELD);
              PreparedStatement insert = db.prepareStatement("INSERT INTO sealed"
                      + " (seq, payload, reading_count, oldest_ms, created_ms) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement bump = db.prepareStatement("UPDATE meta SET last_seq = ? WHERE id = 1")) {
             delete.setLong(1, firstId);
             delete.setLong(2, lastId);
+            delete.setLong(3, holdAfterMono);
             delete.executeUpdate();
             insert.setLong(1, seq);
             insert.setBytes(2, payload);

@@ -35,7 +35,7 @@ class OutboxDiskBudgetTest {
 
     private SqliteOutbox open(FullPolicy policy) {
         return SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500,
-                new OutboxLimits(ONE_MIB, 0, policy, 10), CLOCK);
+                new OutboxLimits(ONE_MIB, 0, policy, 10), CLOCK, ClockSync.alwaysSynchronized());
     }
 
     /** One hour of {@link #SENSORS} temperature probes at 1/min plus a door event per minute. */
@@ -119,7 +119,8 @@ class OutboxDiskBudgetTest {
     void diskFullIsCaughtCountedAndLosesNothingStored() throws Exception {
         List<Reading> stored = new ArrayList<>();
         try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500,
-                new OutboxLimits(256 * ONE_MIB, 0, FullPolicy.THIN_OLDEST, 10), CLOCK)) {
+                new OutboxLimits(256 * ONE_MIB, 0, FullPolicy.THIN_OLDEST, 10), CLOCK,
+                ClockSync.alwaysSynchronized())) {
             stored.addAll(hour(0));
             outbox.append(hour(0));
             assertThat(outbox.nextToSend(2)).hasSize(2);

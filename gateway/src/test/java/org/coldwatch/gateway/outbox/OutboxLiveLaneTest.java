@@ -29,7 +29,7 @@ class OutboxLiveLaneTest {
 
     private SqliteOutbox open() {
         return SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 100, OutboxLimits.defaults(), CLOCK,
-                monoNanos::get);
+                ClockSync.alwaysSynchronized(), monoNanos::get);
     }
 
     private void secondsPass(long seconds) {
