@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record OutboxLimits(long maxBytes, long minFreeDiskBytes, FullPolicy fullPolicy, int thinToOnePerMinutes) {
 
-    /** 256 MiB: about 180 days of 32 sensors × 1/min at the compact schema's ~42 B/reading (docs/benchmarks.md). */
+    /** 256 MiB: about 207 days of 32 sensors × 1/min at the compact schema's ~28 B/reading (docs/benchmarks.md). */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     /** 64 MiB kept free for the OS, logs and SQLite's own WAL. */
     public static final long DEFAULT_MIN_FREE_DISK_BYTES = 64L * 1024 * 1024;
