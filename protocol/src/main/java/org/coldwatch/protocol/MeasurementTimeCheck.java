@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Refuses measurement times that cannot be right: too far in the receiver's future (a gateway clock that jumped) or
- * older than the longest outage an outbox is expected to bridge. Pure logic: the caller passes "now".
+ * older than the longest outage an outbox is expected to bridge. Readings marked {@link TimeQuality#UNSYNCED} are
+ * exempt: their time is known to be unreliable. Pure logic: the caller passes "now".
  *
  * @param maxAhead  how far in the future a measurement may lie (clock skew allowance)
  * @param maxBehind how far in the past a measurement may lie (longest outage plus margin)
@@ -22,6 +23,9 @@ public record MeasurementTimeCheck(Duration maxAhead, Duration maxBehind) {
         Instant latest = now.plus(maxAhead);
         Instant earliest = now.minus(maxBehind);
         for (int i = 0; i < batch.readings().size(); i++) {
+            if (batch.readings().get(i).timeQuality() == TimeQuality.UNSYNCED) {
+                continue;
+            }
             Instant at = batch.readings().get(i).measuredAt();
             if (at.isAfter(latest)) {
                 return Optional.of("readings[" + i + "].timeMs: " + at + " is "

@@ -49,6 +49,9 @@ public final class TelemetryCodec {
                 gen.writeNumberField("value", r.value());
                 gen.writeStringField("unit", r.unit());
                 gen.writeNumberField("timeMs", r.measuredAt().toEpochMilli());
+                if (r.timeQuality() != TimeQuality.SYNCED) {
+                    gen.writeStringField("time", r.timeQuality().wireName());
+                }
                 gen.writeEndObject();
             }
             gen.writeEndArray();
@@ -156,6 +159,7 @@ public final class TelemetryCodec {
         Double val = null;
         String unit = null;
         Long timeMs = null;
+        TimeQuality quality = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken token = p.nextToken();
@@ -190,7 +194,13 @@ public final class TelemetryCodec {
                     }
                     timeMs = p.getLongValue();
                 }
-                default -> throw schema(at + ": unknown field (allowed: sensor, kind, value, unit, timeMs)");
+                case "time" -> {
+                    expect(token, JsonToken.VALUE_STRING, at, "a string");
+                    String name = p.getText();
+                    quality = TimeQuality.fromWireName(name).orElseThrow(() -> schema(at + ": '" + abbreviate(name)
+                            + "' is not a time quality (allowed: corrected, unsynced; leave out when synced)"));
+                }
+                default -> throw schema(at + ": unknown field (allowed: sensor, kind, value, unit, timeMs, time)");
             }
         }
         requirePresent(sensor, path + ".sensor");
@@ -207,7 +217,8 @@ public final class TelemetryCodec {
                     : " is outside the plausible range " + kind.min() + "…" + kind.max() + " for " + kind.wireName();
             throw new ProtocolException(Problem.VALUE_OUT_OF_RANGE, path + ".value: " + val + " " + unit + rule);
         }
-        return new Reading(sensor, kind, val, Instant.ofEpochMilli(timeMs));
+        return new Reading(sensor, kind, val, Instant.ofEpochMilli(timeMs),
+                quality == null ? TimeQuality.SYNCED : quality);
     }
 
     private static String readId(JsonParser p, JsonToken token, String at) throws IOException, ProtocolException {

@@ -10,8 +10,11 @@ import java.util.Properties;
 import org.coldwatch.gateway.coap.CaliforniumNodeServer;
 import org.coldwatch.gateway.coap.NodeIngress;
 import org.coldwatch.gateway.config.GatewayConfig;
+import org.coldwatch.gateway.outbox.ClockSync;
 import org.coldwatch.gateway.outbox.Outbox;
+import org.coldwatch.gateway.outbox.OutboxHealth;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
+import org.coldwatch.gateway.outbox.TimesyncdClockSync;
 import org.coldwatch.gateway.sensor.ReadingIntake;
 import org.coldwatch.gateway.sensor.Sampler;
 import org.coldwatch.gateway.sensor.SamplerStats;
@@ -69,8 +72,16 @@ public final class Gateway implements AutoCloseable {
      * @throws org.coldwatch.gateway.outbox.OutboxException if the outbox file cannot be opened
      */
     public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock) {
+        return start(config, sources, clock, new TimesyncdClockSync());
+    }
+
+    /**
+     * {@link #start(GatewayConfig, List, Clock)} with the clock's synchronisation state given: readings taken while
+     * {@code clockSync} says unsynchronised are marked and corrected once it says synchronised.
+     */
+    public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock, ClockSync clockSync) {
         Outbox outbox = SqliteOutbox.open(config.outbox().path(), config.gateway().id(),
-                config.outbox().maxReadingsPerBatch(), clock);
+                config.outbox().maxReadingsPerBatch(), config.outboxLimits(), clock, clockSync);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
@@ -118,6 +129,11 @@ public final class Gateway implements AutoCloseable {
     /** Readings not yet acknowledged by the server. */
     public long outboxDepth() {
         return outbox.depth();
+    }
+
+    /** The outbox's depth, age, disk budget use and state, for the health publisher and {@code status}. */
+    public OutboxHealth outboxHealth() {
+        return outbox.health();
     }
 
     /** Batches the server refused. */

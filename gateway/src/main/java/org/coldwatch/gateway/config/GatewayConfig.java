@@ -23,9 +23,11 @@ import org.coldwatch.protocol.Limits;
  * @param sampling how often sensors are read
  * @param sensors  the wired sensors, in the order of the file's {@code sensors:} list (see {@link SensorSpec})
  * @param coap     the CoAP server for wireless nodes
+ * @param outboxLimits the outbox's disk budget and what happens when it is used up
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
-                            SamplingSettings sampling, List<SensorSpec> sensors, CoapSettings coap) {
+                            SamplingSettings sampling, List<SensorSpec> sensors, CoapSettings coap,
+                            OutboxLimits outboxLimits) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -87,8 +89,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
     /** Validates every key; throws a {@link ConfigException} listing all problems. */
     public GatewayConfig {
         List<String> problems = new ArrayList<>();
-        if (gateway == null || uplink == null || outbox == null || sampling == null) {
-            throw new ConfigException("gateway, uplink, outbox, sampling: every section is required");
+        if (gateway == null || uplink == null || outbox == null || sampling == null || outboxLimits == null) {
+            throw new ConfigException("gateway, uplink, outbox, sampling, outboxLimits: every section is required");
         }
         if (coap == null) {
             throw new ConfigException("coap: section is required (CoapSettings.defaults() when unused)");
@@ -119,6 +121,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         range(problems, "sampling.intervalMillis", sampling.intervalMillis(), 100, 86_400_000);
         sensors = sensors == null ? List.of() : List.copyOf(sensors);
         checkSensors(problems, sensors);
+        outboxLimits.validate(problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
@@ -164,7 +167,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .outboxPath(outbox.path()).maxReadingsPerBatch(outbox.maxReadingsPerBatch())
                 .samplingIntervalMillis(sampling.intervalMillis())
                 .sensors(sensors)
-                .coap(coap);
+                .coap(coap)
+                .outboxLimits(outboxLimits);
     }
 
     /**
@@ -204,6 +208,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private long samplingIntervalMillis = 10_000;
         private List<SensorSpec> sensors = List.of();
         private CoapSettings coap = CoapSettings.defaults();
+        private OutboxLimits outboxLimits = OutboxLimits.defaults();
 
         private Builder() {
         }
@@ -269,12 +274,23 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return this;
         }
 
+        /** Replaces the whole outbox budget ({@code outbox.maxBytes} … {@code outbox.thinToOnePerMinutes}). */
+        public Builder outboxLimits(OutboxLimits value) {
+            outboxLimits = value;
+            return this;
+        }
+
+        /** The outbox budget set so far (the defaults unless replaced). */
+        public OutboxLimits outboxLimits() {
+            return outboxLimits;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis), sensors, coap);
+                    new SamplingSettings(samplingIntervalMillis), sensors, coap, outboxLimits);
         }
     }
 }

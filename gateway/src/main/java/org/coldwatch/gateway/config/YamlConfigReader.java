@@ -54,6 +54,7 @@ final class YamlConfigReader {
         set(model.outbox.path, p -> b.outboxPath(Path.of(p)));
         set(model.outbox.maxReadingsPerBatch, b::maxReadingsPerBatch);
         set(model.sampling.intervalMillis, b::samplingIntervalMillis);
+        b.outboxLimits(model.outbox.limits(b.outboxLimits()));
         b.sensors(SensorEntry.specs(model.sensors));
         Path credentials = credentialsFile(file, model.gateway.credentialsFile);
         if (Files.exists(credentials)) {
@@ -186,6 +187,22 @@ final class YamlConfigReader {
     static final class OutboxSection {
         public String path;
         public Integer maxReadingsPerBatch;
+        public Long maxBytes;
+        public Long minFreeDiskBytes;
+        public String fullPolicy;
+        public Integer thinToOnePerMinutes;
+
+        /** {@code defaults} with the keys present in the file replaced. */
+        OutboxLimits limits(OutboxLimits defaults) {
+            OutboxLimits.FullPolicy policy = defaults.fullPolicy();
+            if (fullPolicy != null) {
+                policy = OutboxLimits.FullPolicy.fromConfigName(fullPolicy).orElseThrow(() -> new ConfigException(
+                        "outbox.fullPolicy: must be one of thin-oldest, refuse-new, was '" + fullPolicy + "'"));
+            }
+            return new OutboxLimits(maxBytes != null ? maxBytes : defaults.maxBytes(),
+                    minFreeDiskBytes != null ? minFreeDiskBytes : defaults.minFreeDiskBytes(), policy,
+                    thinToOnePerMinutes != null ? thinToOnePerMinutes : defaults.thinToOnePerMinutes());
+        }
     }
 
     static final class SamplingSection {

@@ -34,6 +34,20 @@ public interface Outbox extends AutoCloseable {
         return nextToSend(0, maxBatches);
     }
 
+    /**
+     * Opens the live lane: readings appended from now on, and those appended in the last few seconds before, can be
+     * sealed ahead of the backlog by {@link #nextLive}. The uplink calls this on every (re)connect, so that whatever
+     * waited longer is backlog, sent oldest first.
+     */
+    void startLiveLane();
+
+    /**
+     * Up to {@code maxBatches} new batches sealed from readings appended since shortly before
+     * {@link #startLiveLane()}, newest first (so the latest readings never wait); empty when there are none (or the
+     * lane was never started). Each batch gets the next seq.
+     */
+    List<SealedBatch> nextLive(int maxBatches);
+
     /** The server stored batch {@code seq}: forget it. Unknown or already acknowledged seqs are ignored. */
     void acknowledge(long seq);
 
@@ -51,6 +65,9 @@ public interface Outbox extends AutoCloseable {
 
     /** Number of batches in quarantine. */
     long quarantinedCount();
+
+    /** Depth, age, disk budget use, state and the full policy's counters. */
+    OutboxHealth health();
 
     /** Releases the storage. Idempotent. */
     @Override

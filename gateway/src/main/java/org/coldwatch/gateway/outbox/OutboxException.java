@@ -1,7 +1,7 @@
 package org.coldwatch.gateway.outbox;
 
 /** The outbox's storage failed (disk full, file unreadable, database locked): an infrastructure failure. */
-public final class OutboxException extends RuntimeException {
+public class OutboxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public OutboxException(String message, Throwable cause) {

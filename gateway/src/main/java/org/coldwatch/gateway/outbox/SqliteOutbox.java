@@ -1,5 +1,6 @@
 package org.coldwatch.gateway.outbox;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,65 +9,89 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.coldwatch.gateway.config.OutboxLimits;
 import org.coldwatch.protocol.Limits;
 import org.coldwatch.protocol.Reading;
-import org.coldwatch.protocol.ReadingKind;
-import org.coldwatch.protocol.TelemetryBatch;
-import org.coldwatch.protocol.TelemetryCodec;
 import org.sqlite.SQLiteConfig;
 
 /**
  * {@link Outbox} in one SQLite file, written so that a power cut at any instant loses nothing that was acknowledged to
- * the caller: WAL journal, {@code synchronous=FULL}, and every operation one committed transaction.
+ * the caller: WAL journal, {@code synchronous=FULL}, and every operation one committed transaction
+ * ({@link OutboxTransactions}).
  *
- * <p>Readings wait in {@code pending}. Sealing moves the oldest of them into one row of {@code sealed} holding the
- * encoded payload, and takes the next sequence number from {@code meta}, all in one transaction: a reading is never
- * in two places, a batch's bytes never change, and a seq is never issued twice, also after all batches were
- * acknowledged and the file reopened. Acknowledging deletes the batch; a refusal moves it to {@code quarantine}.
+ * <p>Readings wait in {@code pending} in the compact form of {@link OutboxSchema}. Sealing ({@link BatchSealer})
+ * moves a run of them into one row of {@code sealed} holding the encoded payload and takes the next seq from
+ * {@code meta}, in one transaction: a reading is never in two places, a batch's bytes never change, a seq is never
+ * issued twice. Only what is about to be sent is sealed. Acknowledging deletes the batch; a refusal moves it to
+ * {@code quarantine}.
  *
- * <p>One connection, guarded by this object's monitor: the gateway's write rate is tiny and SQLite serialises writers
- * anyway.
+ * <p>Two lanes seal: the backlog lane ({@link #nextToSend}) takes the oldest pending readings, the live lane
+ * ({@link #nextLive}) the newest of those appended since shortly before {@link #startLiveLane()}. Each batch gets its
+ * own seq when sealed.
+ *
+ * <p>Before every append the disk budget is checked and, once full, {@code outbox.fullPolicy} applies
+ * ({@link OutboxCapacity}). Readings taken before the clock was synchronised are marked and corrected later
+ * ({@link UnsyncedTimes}). One connection, guarded by this object's monitor.
  */
 public final class SqliteOutbox implements Outbox {
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS pending (id INTEGER PRIMARY KEY AUTOINCREMENT, sensor TEXT NOT NULL,"
-                + " kind TEXT NOT NULL, value REAL NOT NULL, time_ms INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS sealed (seq INTEGER PRIMARY KEY, payload BLOB NOT NULL,"
-                + " reading_count INTEGER NOT NULL, oldest_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS quarantine (seq INTEGER PRIMARY KEY, payload BLOB NOT NULL,"
-                + " reading_count INTEGER NOT NULL, reason_code INTEGER NOT NULL, reason TEXT NOT NULL,"
-                + " quarantined_ms INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL)",
-        "INSERT OR IGNORE INTO meta (id, last_seq) VALUES (1, 0)",
-    };
+    /** Readings appended this recently before the live lane opens are live, not backlog. */
+    static final Duration LIVE_WINDOW = Duration.ofSeconds(10);
 
+    private final OutboxTransactions tx;
     private final Connection db;
     private final Path file;
-    private final String gatewayId;
-    private final int maxReadingsPerBatch;
     private final Clock clock;
-    private boolean closed;
+    private final SensorDictionary sensors;
+    private final BatchSealer sealer;
+    private final OutboxCapacity capacity;
+    private final UnsyncedTimes unsynced;
+    private final RecentAppends recentAppends = new RecentAppends(LIVE_WINDOW);
+    private final LongSupplier monotonicNanos;
+    private long liveFloorId;
 
-    private SqliteOutbox(Connection db, Path file, String gatewayId, int maxReadingsPerBatch, Clock clock) {
+    private SqliteOutbox(Connection db, Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits,
+                         Clock clock, ClockSync clockSync, LongSupplier monotonicNanos) {
         this.db = db;
         this.file = file;
-        this.gatewayId = gatewayId;
-        this.maxReadingsPerBatch = maxReadingsPerBatch;
         this.clock = clock;
+        this.sensors = new SensorDictionary();
+        this.tx = new OutboxTransactions(db, file, sensors);
+        this.sealer = new BatchSealer(db, sensors, gatewayId, maxReadingsPerBatch, clock);
+        this.capacity = new OutboxCapacity(tx, file, limits);
+        this.unsynced = new UnsyncedTimes(tx, clockSync, clock);
+        this.monotonicNanos = monotonicNanos;
+    }
+
+    /** An outbox with {@link OutboxLimits#defaults()} and a clock taken as synchronised. */
+    public static SqliteOutbox open(Path file, String gatewayId, int maxReadingsPerBatch, Clock clock) {
+        return open(file, gatewayId, maxReadingsPerBatch, OutboxLimits.defaults(), clock,
+                ClockSync.alwaysSynchronized());
     }
 
     /**
-     * Opens (creating if needed, with its parent folders) the outbox file.
+     * Opens (creating if needed, with its parent folders; migrating an older schema) the outbox file.
      *
      * @param gatewayId           written into every batch sealed from now on
      * @param maxReadingsPerBatch 1 … {@link Limits#MAX_READINGS_PER_BATCH}
+     * @param limits              the disk budget and full policy
+     * @param clock               the wall clock readings were stamped with
+     * @param clockSync           tells whether {@code clock} is synchronised yet
      * @throws OutboxException if the file cannot be opened or is not an outbox
      */
-    public static SqliteOutbox open(Path file, String gatewayId, int maxReadingsPerBatch, Clock clock) {
+    public static SqliteOutbox open(Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits,
+                                    Clock clock, ClockSync clockSync) {
+        return open(file, gatewayId, maxReadingsPerBatch, limits, clock, clockSync, System::nanoTime);
+    }
+
+    /** {@link #open(Path, String, int, OutboxLimits, Clock, ClockSync)} with the live lane's clock given (tests). */
+    static SqliteOutbox open(Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits, Clock clock,
+                             ClockSync clockSync, LongSupplier monotonicNanos) {
         if (maxReadingsPerBatch < 1 || maxReadingsPerBatch > Limits.MAX_READINGS_PER_BATCH) {
             throw new IllegalArgumentException("maxReadingsPerBatch: must be 1…" + Limits.MAX_READINGS_PER_BATCH
                     + ", was " + maxReadingsPerBatch);
@@ -84,14 +109,16 @@ public final class SqliteOutbox implements Outbox {
                 Files.createDirectories(parent);
             }
             Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement st = db.createStatement()) {
-                for (String sql : SCHEMA) {
-                    st.executeUpdate(sql);
-                }
-            }
+            OutboxSchema.prepare(db, file.toString());
             db.setAutoCommit(false);
-            return new SqliteOutbox(db, file, gatewayId, maxReadingsPerBatch, clock);
-        } catch (SQLException | java.io.IOException e) {
+            SqliteOutbox outbox = new SqliteOutbox(db, file, gatewayId, maxReadingsPerBatch, limits, clock,
+                    clockSync, monotonicNanos);
+            outbox.sensors.load(db);
+            db.commit();
+            outbox.unsynced.open(file.toString());
+            outbox.capacity.check();
+            return outbox;
+        } catch (SQLException | IOException e) {
             throw new OutboxException("outbox " + file + ": cannot open: " + e.getMessage(), e);
         }
     }
@@ -111,20 +138,35 @@ public final class SqliteOutbox implements Outbox {
         if (readings.isEmpty()) {
             return;
         }
-        inTransaction("append", () -> {
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO pending (sensor, kind, value, time_ms) VALUES (?, ?, ?, ?)")) {
-                for (Reading r : readings) {
-                    insert.setString(1, r.sensorId());
-                    insert.setString(2, r.kind().wireName());
-                    insert.setDouble(3, r.value());
-                    insert.setLong(4, r.measuredAt().toEpochMilli());
-                    insert.addBatch();
+        unsynced.correctIfSynchronized();
+        capacity.makeRoomOrRefuse(readings.size());
+        int timeState = unsynced.stateNow();
+        try {
+            tx.run("append", () -> {
+                try (PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO pending (sensor_ref, value, time_ms, time_state, mono_ms) VALUES (?, ?, ?, ?, ?)")) {
+                    for (Reading r : readings) {
+                        insert.setLong(1, sensors.ref(db, r.sensorId(), r.kind()));
+                        insert.setDouble(2, r.value());
+                        insert.setLong(3, r.measuredAt().toEpochMilli());
+                        insert.setInt(4, timeState);
+                        if (timeState == UnsyncedTimes.UNSYNCED) {
+                            insert.setLong(5, unsynced.monotonicAt(r.measuredAt()));
+                        } else {
+                            insert.setNull(5, java.sql.Types.INTEGER);
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
-            }
-            return null;
-        });
+                recentAppends.appended(sealer.lastPendingId() - readings.size() + 1, monotonicNanos.getAsLong());
+                return null;
+            });
+        } catch (OutboxFullException e) {
+            capacity.countRefused(readings.size());
+            throw e;
+        }
+        capacity.check();
     }
 
     @Override
@@ -132,10 +174,44 @@ public final class SqliteOutbox implements Outbox {
         if (maxBatches < 1) {
             throw new IllegalArgumentException("maxBatches: must be at least 1, was " + maxBatches);
         }
-        return inTransaction("nextToSend", () -> {
-            List<SealedBatch> batches = selectSealed(afterSeq, maxBatches);
+        unsynced.correctIfSynchronized();
+        long hold = unsynced.holdAfterMonotonic();
+        try {
+            return tx.run("nextToSend", () -> {
+                List<SealedBatch> batches = sealer.selectSealed(afterSeq, maxBatches);
+                while (batches.size() < maxBatches) {
+                    Optional<SealedBatch> sealed = sealer.sealPending(0, false, hold);
+                    if (sealed.isEmpty()) {
+                        break;
+                    }
+                    batches.add(sealed.get());
+                }
+                return batches;
+            });
+        } catch (OutboxFullException e) {
+            // A sealed payload takes more room than its pending rows: on a full disk, send what is sealed already;
+            // each acknowledgement frees room to seal more.
+            return tx.run("nextToSend", () -> sealer.selectSealed(afterSeq, maxBatches));
+        }
+    }
+
+    @Override
+    public synchronized void startLiveLane() {
+        liveFloorId = tx.run("startLiveLane", () -> recentAppends.liveFloor(monotonicNanos.getAsLong(),
+                sealer.lastPendingId() + 1));
+    }
+
+    @Override
+    public synchronized List<SealedBatch> nextLive(int maxBatches) {
+        if (liveFloorId == 0) {
+            return List.of();
+        }
+        unsynced.correctIfSynchronized();
+        long hold = unsynced.holdAfterMonotonic();
+        return tx.run("nextLive", () -> {
+            List<SealedBatch> batches = new ArrayList<>();
             while (batches.size() < maxBatches) {
-                Optional<SealedBatch> sealed = sealOldestPending();
+                Optional<SealedBatch> sealed = sealer.sealPending(liveFloorId, true, hold);
                 if (sealed.isEmpty()) {
                     break;
                 }
@@ -147,7 +223,7 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized void acknowledge(long seq) {
-        inTransaction("acknowledge", () -> {
+        tx.run("acknowledge", () -> {
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM sealed WHERE seq = ?")) {
                 delete.setLong(1, seq);
                 delete.executeUpdate();
@@ -158,7 +234,7 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized void quarantine(long seq, int reasonCode, String reason) {
-        inTransaction("quarantine", () -> {
+        tx.run("quarantine", () -> {
             try (PreparedStatement move = db.prepareStatement(
                     "INSERT OR REPLACE INTO quarantine (seq, payload, reading_count, reason_code, reason, quarantined_ms)"
                             + " SELECT seq, payload, reading_count, ?, ?, ? FROM sealed WHERE seq = ?");
@@ -177,13 +253,13 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized long depth() {
-        return inTransaction("depth", () -> queryLong("SELECT (SELECT COUNT(*) FROM pending)"
+        return tx.run("depth", () -> tx.queryLong("SELECT (SELECT COUNT(*) FROM pending)"
                 + " + (SELECT COALESCE(SUM(reading_count), 0) FROM sealed)"));
     }
 
     @Override
     public synchronized Optional<Instant> oldestUnsent() {
-        return inTransaction("oldestUnsent", () -> {
+        return tx.run("oldestUnsent", () -> {
             try (Statement st = db.createStatement();
                  ResultSet rs = st.executeQuery("SELECT MIN(t) FROM (SELECT MIN(time_ms) AS t FROM pending"
                          + " UNION ALL SELECT MIN(oldest_ms) FROM sealed)")) {
@@ -196,107 +272,31 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized long quarantinedCount() {
-        return inTransaction("quarantinedCount", () -> queryLong("SELECT COUNT(*) FROM quarantine"));
+        return tx.run("quarantinedCount", () -> tx.queryLong("SELECT COUNT(*) FROM quarantine"));
+    }
+
+    @Override
+    public synchronized OutboxHealth health() {
+        Duration age = oldestUnsent().map(t -> Duration.between(t, clock.instant())).filter(d -> !d.isNegative())
+                .orElse(Duration.ZERO);
+        OutboxState state = capacity.check();
+        return new OutboxHealth(depth(), age, capacity.usedBytes(), capacity.limits().maxBytes(),
+                capacity.freeDiskBytes(), state, capacity.thinned(), capacity.refused(), tx.diskFullErrors(),
+                quarantinedCount());
     }
 
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw new OutboxException("outbox " + file + ": close failed: " + e.getMessage(), e);
-        }
+        tx.close();
     }
 
-    private List<SealedBatch> selectSealed(long afterSeq, int limit) throws SQLException {
-        List<SealedBatch> batches = new ArrayList<>();
-        try (PreparedStatement select = db.prepareStatement(
-                "SELECT seq, payload, reading_count FROM sealed WHERE seq > ? ORDER BY seq LIMIT ?")) {
-            select.setLong(1, afterSeq);
-            select.setInt(2, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    batches.add(new SealedBatch(rs.getLong(1), rs.getBytes(2), rs.getInt(3)));
-                }
-            }
-        }
-        return batches;
+    /** Test hook: caps the file at {@code pages} pages, so that growing past it fails with SQLITE_FULL. */
+    synchronized void limitFileSize(long pages) {
+        tx.run("limitFileSize", () -> tx.queryLong("PRAGMA max_page_count = " + pages));
     }
 
-    /** Moves the oldest pending readings into a new batch under the next seq; empty if nothing is pending. */
-    private Optional<SealedBatch> sealOldestPending() throws SQLException {
-        List<Reading> readings = new ArrayList<>();
-        long lastId = 0;
-        long oldestMs = Long.MAX_VALUE;
-        try (PreparedStatement select = db.prepareStatement(
-                "SELECT id, sensor, kind, value, time_ms FROM pending ORDER BY id LIMIT ?")) {
-            select.setInt(1, maxReadingsPerBatch);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    lastId = rs.getLong(1);
-                    String kindName = rs.getString(3);
-                    ReadingKind kind = ReadingKind.fromWireName(kindName).orElseThrow(() -> new SQLException(
-                            "pending reading has unknown kind '" + kindName + "'"));
-                    long timeMs = rs.getLong(5);
-                    oldestMs = Math.min(oldestMs, timeMs);
-                    readings.add(Reading.of(rs.getString(2), kind, rs.getDouble(4), Instant.ofEpochMilli(timeMs)));
-                }
-            }
-        }
-        if (readings.isEmpty()) {
-            return Optional.empty();
-        }
-        long seq = queryLong("SELECT last_seq FROM meta WHERE id = 1") + 1;
-        byte[] payload = TelemetryCodec.encode(TelemetryBatch.of(gatewayId, seq, readings));
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO sealed"
-                + " (seq, payload, reading_count, oldest_ms, created_ms) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement delete = db.prepareStatement("DELETE FROM pending WHERE id <= ?");
-             PreparedStatement bump = db.prepareStatement("UPDATE meta SET last_seq = ? WHERE id = 1")) {
-            insert.setLong(1, seq);
-            insert.setBytes(2, payload);
-            insert.setInt(3, readings.size());
-            insert.setLong(4, oldestMs);
-            insert.setLong(5, clock.millis());
-            insert.executeUpdate();
-            delete.setLong(1, lastId);
-            delete.executeUpdate();
-            bump.setLong(1, seq);
-            bump.executeUpdate();
-        }
-        return Optional.of(new SealedBatch(seq, payload, readings.size()));
-    }
-
-    private long queryLong(String sql) throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    /** Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. */
-    private <T> T inTransaction(String operation, Work<T> work) {
-        if (closed) {
-            throw new IllegalStateException("outbox " + file + " is closed");
-        }
-        try {
-            T result = work.run();
-            db.commit();
-            return result;
-        } catch (SQLException e) {
-            try {
-                db.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
-            throw new OutboxException("outbox " + file + ": " + operation + " failed: " + e.getMessage(), e);
-        }
+    /** Bytes of SQLite pages in use. */
+    synchronized long usedBytes() {
+        return capacity.usedBytes();
     }
 }

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * not used: the outbox is the persistence, and after every reconnect the sender starts again from the oldest
  * unacknowledged batch, so whatever was in flight is resent with the same seq and bytes (the server de-duplicates).
  *
- * <p>In-flight publishes are gated by a semaphore sized to the smaller of {@code uplink.inflight} and the server's
- * Receive Maximum, released by {@link PublishAnswers}: Paho does not block at Receive Maximum, it throws.
+ * <p>In-flight publishes are gated by {@link InflightLanes}, sized to the smaller of {@code uplink.inflight} and the
+ * server's Receive Maximum, and released by {@link PublishAnswers}: Paho does not block at Receive Maximum, it throws.
+ * After a reconnect the backlog goes oldest first at full speed, while readings appended since the connection came
+ * up take the live lane (a reserved tenth of the window) and reach the server within a poll of 50–200 ms.
  * {@link PublishAnswers} decides what each PUBACK means (acknowledge, or quarantine a refusal); nothing else removes
  * a batch.
  */
@@ -46,7 +51,8 @@ public final class PahoUplink implements Uplink {
     private static final int MQTT_DEFAULT_RECEIVE_MAXIMUM = 65_535;
     private static final int MAX_BATCHES_PER_FETCH = 16;
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
-    private static final long IDLE_POLL_MILLIS = 500;
+    private static final long IDLE_POLL_MILLIS = 200;
+    private static final long LANE_POLL_MILLIS = 50;
 
     private final GatewayConfig.Identity identity;
     private final GatewayConfig.UplinkSettings settings;
@@ -223,6 +229,10 @@ public final class PahoUplink implements Uplink {
         }
     }
 
+    private static SealedBatch first(List<SealedBatch> batches) {
+        return batches.isEmpty() ? null : batches.get(0);
+    }
+
     private static void closeQuietly(MqttAsyncClient client) {
         if (client == null) {
             return;
@@ -234,10 +244,11 @@ public final class PahoUplink implements Uplink {
         }
     }
 
-    /** One connection: its client, its in-flight window and its completion handling. */
+    /** One connection: its client, its in-flight lanes and its completion handling. */
     private final class Session implements MqttCallback {
         private final MqttAsyncClient client;
-        private Semaphore permits;
+        private final Map<Long, InflightLanes.Lane> laneOfSeq = new ConcurrentHashMap<>();
+        private InflightLanes lanes;
         private PublishAnswers answers;
         private int window;
         private volatile boolean up;
@@ -250,12 +261,23 @@ public final class PahoUplink implements Uplink {
 
         void openWindow(int size) {
             window = size;
-            permits = new Semaphore(size);
-            answers = new PublishAnswers(identity.id(), outbox, permits::release, acknowledged, quarantined);
+            lanes = new InflightLanes(size);
+            answers = new PublishAnswers(identity.id(), outbox, this::freed, acknowledged, quarantined);
         }
 
-        /** Publishes batches, oldest first, until the connection is lost or the uplink closes. */
+        private void freed(long seq) {
+            InflightLanes.Lane lane = laneOfSeq.remove(seq);
+            if (lane != null) {
+                lanes.finished(lane);
+            }
+        }
+
+        /**
+         * Publishes until the connection is lost or the uplink closes: readings appended since this connection came
+         * up go first through the live lane; the backlog, oldest first, fills the rest of the window.
+         */
         void sendUntilLost() {
+            outbox.startLiveLane();
             long lastPublished = 0;
             Deque<SealedBatch> fetched = new ArrayDeque<>();
             while (running && !lost) {
@@ -263,42 +285,60 @@ public final class PahoUplink implements Uplink {
                     LOG.warn("uplink: gateway={} connection lost", identity.id());
                     break;
                 }
-                if (!acquirePermit()) {
-                    continue;
-                }
-                if (fetched.isEmpty()) {
-                    try {
-                        fetched.addAll(outbox.nextToSend(lastPublished, Math.min(window, MAX_BATCHES_PER_FETCH)));
-                    } catch (OutboxException e) {
-                        LOG.error("uplink: gateway={} cannot read the outbox: {}", identity.id(), e.getMessage());
+                try {
+                    if (lanes.tryStart(InflightLanes.Lane.LIVE)) {
+                        SealedBatch live = first(outbox.nextLive(1));
+                        if (live != null) {
+                            lastPublished = Math.max(lastPublished, publish(live, InflightLanes.Lane.LIVE));
+                            continue;
+                        }
+                        lanes.finished(InflightLanes.Lane.LIVE);
                     }
-                }
-                SealedBatch batch = fetched.poll();
-                if (batch == null) {
-                    permits.release();
+                    if (lanes.tryStart(InflightLanes.Lane.BACKLOG)) {
+                        if (fetched.isEmpty()) {
+                            fetched.addAll(outbox.nextToSend(lastPublished,
+                                    Math.max(1, Math.min(lanes.backlogRoom() + 1, MAX_BATCHES_PER_FETCH))));
+                        }
+                        SealedBatch batch = fetched.poll();
+                        if (batch != null) {
+                            lastPublished = Math.max(lastPublished, publish(batch, InflightLanes.Lane.BACKLOG));
+                            continue;
+                        }
+                        lanes.finished(InflightLanes.Lane.BACKLOG);
+                        pause(Duration.ofMillis(IDLE_POLL_MILLIS));
+                        continue;
+                    }
+                } catch (OutboxException e) {
+                    LOG.error("uplink: gateway={} cannot read the outbox: {}", identity.id(), e.getMessage());
                     pause(Duration.ofMillis(IDLE_POLL_MILLIS));
                     continue;
                 }
-                try {
-                    client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, answers);
-                    lastPublished = batch.seq();
-                    published.incrementAndGet();
-                } catch (MqttException e) {
-                    permits.release();
-                    LOG.warn("uplink: gateway={} publish of seq={} failed: {} (code {}); reconnecting",
-                            identity.id(), batch.seq(), e.getMessage(), e.getReasonCode());
-                    lost = true;
-                }
+                awaitLanes();
             }
         }
 
-        private boolean acquirePermit() {
+        /** Publishes {@code batch} in {@code lane}'s place; returns its seq, or 0 (and ends the session) on failure. */
+        private long publish(SealedBatch batch, InflightLanes.Lane lane) {
+            laneOfSeq.put(batch.seq(), lane);
             try {
-                return permits.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, answers);
+                published.incrementAndGet();
+                return batch.seq();
+            } catch (MqttException e) {
+                freed(batch.seq());
+                LOG.warn("uplink: gateway={} publish of seq={} failed: {} (code {}); reconnecting",
+                        identity.id(), batch.seq(), e.getMessage(), e.getReasonCode());
+                lost = true;
+                return 0;
+            }
+        }
+
+        private void awaitLanes() {
+            try {
+                lanes.awaitFinished(LANE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-                return false;
             }
         }
 

@@ -1,6 +1,7 @@
 package org.coldwatch.gateway.uplink;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.OutboxException;
 import org.coldwatch.gateway.outbox.SealedBatch;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * What the server's answer to one published batch means for the outbox: a PUBACK below 0x80 acknowledges the batch,
  * 0x80 or above is a refusal that moves it to quarantine, and no PUBACK at all (connection lost) leaves it in the
  * outbox to be resent. Paho reports refusals through {@code onSuccess}, so the reason code is checked here.
- * Every answer frees one place in the connection's in-flight window.
+ * Every answer frees the batch's place in the connection's in-flight window (given its seq).
  */
 final class PublishAnswers implements MqttActionListener {
     private static final Logger LOG = LoggerFactory.getLogger(PublishAnswers.class);
@@ -22,11 +23,11 @@ final class PublishAnswers implements MqttActionListener {
 
     private final String gatewayId;
     private final Outbox outbox;
-    private final Runnable freeWindowPlace;
+    private final LongConsumer freeWindowPlace;
     private final AtomicLong acknowledged;
     private final AtomicLong quarantined;
 
-    PublishAnswers(String gatewayId, Outbox outbox, Runnable freeWindowPlace, AtomicLong acknowledged,
+    PublishAnswers(String gatewayId, Outbox outbox, LongConsumer freeWindowPlace, AtomicLong acknowledged,
                    AtomicLong quarantined) {
         this.gatewayId = gatewayId;
         this.outbox = outbox;
@@ -38,10 +39,10 @@ final class PublishAnswers implements MqttActionListener {
     /** PUBACK received: below 0x80 the server stored the batch, from 0x80 it refused it. */
     @Override
     public void onSuccess(IMqttToken token) {
-        freeWindowPlace.run();
         if (!(token.getUserContext() instanceof SealedBatch batch)) {
             return;
         }
+        freeWindowPlace.accept(batch.seq());
         int[] codes = token.getReasonCodes();
         int code = codes == null || codes.length == 0 ? 0 : codes[0];
         try {
@@ -65,8 +66,8 @@ final class PublishAnswers implements MqttActionListener {
     /** No PUBACK (connection lost, client closed): the batch stays in the outbox and is resent later. */
     @Override
     public void onFailure(IMqttToken token, Throwable failure) {
-        freeWindowPlace.run();
         if (token.getUserContext() instanceof SealedBatch batch) {
+            freeWindowPlace.accept(batch.seq());
             LOG.debug("uplink: gateway={} seq={} not acknowledged: {}", gatewayId, batch.seq(),
                     failure == null ? "unknown" : failure.getMessage());
         }

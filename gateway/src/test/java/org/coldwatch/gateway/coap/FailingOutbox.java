@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.OutboxException;
+import org.coldwatch.gateway.outbox.OutboxHealth;
 import org.coldwatch.gateway.outbox.SealedBatch;
 import org.coldwatch.protocol.Reading;
 
@@ -29,6 +30,21 @@ final class FailingOutbox implements Outbox {
     @Override
     public List<SealedBatch> nextToSend(long afterSeq, int maxBatches) {
         return real.nextToSend(afterSeq, maxBatches);
+    }
+
+    @Override
+    public void startLiveLane() {
+        real.startLiveLane();
+    }
+
+    @Override
+    public List<SealedBatch> nextLive(int maxBatches) {
+        return real.nextLive(maxBatches);
+    }
+
+    @Override
+    public OutboxHealth health() {
+        return real.health();
     }
 
     @Override

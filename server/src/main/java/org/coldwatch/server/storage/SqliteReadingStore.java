@@ -136,8 +136,8 @@ public final class SqliteReadingStore implements ReadingStore {
         try (PreparedStatement insertBatch = writeConnection.prepareStatement(
                 "INSERT OR IGNORE INTO batch (gateway_id, seq, received_ms, reading_count) VALUES (?, ?, ?, ?)");
              PreparedStatement insertReading = writeConnection.prepareStatement(
-                     "INSERT INTO reading (gateway_id, seq, idx, sensor_id, kind, value, measured_ms, received_ms)"
-                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                     "INSERT INTO reading (gateway_id, seq, idx, sensor_id, kind, value, measured_ms, received_ms,"
+                             + " time_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement upsertLatest = writeConnection.prepareStatement(
                      "INSERT INTO latest (gateway_id, sensor_id, kind, value, measured_ms) VALUES (?, ?, ?, ?, ?)"
                              + " ON CONFLICT (gateway_id, sensor_id, kind) DO UPDATE"
@@ -164,6 +164,7 @@ public final class SqliteReadingStore implements ReadingStore {
                     insertReading.setDouble(6, r.value());
                     insertReading.setLong(7, r.measuredAt().toEpochMilli());
                     insertReading.setLong(8, receivedMs);
+                    insertReading.setString(9, r.timeQuality().wireName());
                     insertReading.addBatch();
                     upsertLatest.setString(1, batch.gatewayId());
                     upsertLatest.setString(2, r.sensorId());
