@@ -59,6 +59,7 @@ public final class IngestPipeline {
             case TELEMETRY -> ingestTelemetry(gatewayId, payload, receivedAt);
             case STATUS -> updateStatus(gatewayId, payload);
             case EVENTS -> Future.succeededFuture();
+            case HEALTH -> Future.succeededFuture();
             case CONFIG -> Future.failedFuture(new RefusedException(RejectReason.FOREIGN_TOPIC,
                     "topic '" + topic + "': only the server publishes configuration"));
         });
