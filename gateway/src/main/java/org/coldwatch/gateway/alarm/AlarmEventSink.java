@@ -1,0 +1,12 @@
+package org.coldwatch.gateway.alarm;
+
+/** Receives every alarm state change, e.g. to publish it to the server. Must be quick and must not throw. */
+@FunctionalInterface
+public interface AlarmEventSink {
+
+    /** Ignores events. */
+    AlarmEventSink NONE = event -> { };
+
+    /** @param event a change, in the order they happened */
+    void accept(AlarmEvent event);
+}
