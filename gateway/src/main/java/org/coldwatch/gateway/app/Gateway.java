@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.coldwatch.gateway.alarm.LocalAlarm;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
@@ -39,14 +40,17 @@ public final class Gateway implements AutoCloseable {
     private final ReadingIntake intake;
     private final Sampler sampler;
     private final Uplink uplink;
+    private final AlarmWiring alarm;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink) {
+    private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink,
+                    AlarmWiring alarm) {
         this.config = config;
         this.outbox = outbox;
         this.intake = intake;
         this.sampler = sampler;
         this.uplink = uplink;
+        this.alarm = alarm;
     }
 
     /**
@@ -62,13 +66,14 @@ public final class Gateway implements AutoCloseable {
                 config.outbox().maxReadingsPerBatch(), clock);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
+        AlarmWiring alarm = AlarmWiring.start(config.alarm(), intake, clock);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         uplink.start();
         sampler.start();
         LOG.info("gateway: id={} started: {} sensor source(s), outbox {} with {} readings waiting, server {}",
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
-        return new Gateway(config, outbox, intake, sampler, uplink);
+        return new Gateway(config, outbox, intake, sampler, uplink, alarm);
     }
 
     /** The gateway's outbox: append readings here to send them without a sensor source. */
@@ -101,6 +106,11 @@ public final class Gateway implements AutoCloseable {
         return sampler.stats();
     }
 
+    /** The local alarm: its state, and where the server's rules go. */
+    public LocalAlarm alarm() {
+        return alarm.alarm();
+    }
+
     /** The configuration this gateway runs with. */
     public GatewayConfig config() {
         return config;
@@ -114,6 +124,7 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         sampler.close();
+        alarm.close();
         uplink.close();
         long depth = outbox.depth();
         outbox.close();

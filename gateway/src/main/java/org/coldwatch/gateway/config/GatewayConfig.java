@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coldwatch.gateway.alarm.AlarmSettings;
+import org.coldwatch.gateway.health.HealthSettings;
 import org.coldwatch.protocol.Limits;
 
 /**
@@ -21,9 +23,11 @@ import org.coldwatch.protocol.Limits;
  * @param uplink   how it reaches the server
  * @param outbox   where readings wait
  * @param sampling how often sensors are read
+ * @param alarm    the local alarm: pins and rules
+ * @param health   how often and what the gateway reports about itself
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
-                            SamplingSettings sampling) {
+                            SamplingSettings sampling, AlarmSettings alarm, HealthSettings health) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -85,6 +89,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
     /** Validates every key; throws a {@link ConfigException} listing all problems. */
     public GatewayConfig {
         List<String> problems = new ArrayList<>();
+        alarm = alarm == null ? AlarmSettings.DEFAULT : alarm;
+        health = health == null ? HealthSettings.DEFAULT : health;
         if (gateway == null || uplink == null || outbox == null || sampling == null) {
             throw new ConfigException("gateway, uplink, outbox, sampling: every section is required");
         }
@@ -112,6 +118,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         }
         range(problems, "outbox.maxReadingsPerBatch", outbox.maxReadingsPerBatch(), 1, Limits.MAX_READINGS_PER_BATCH);
         range(problems, "sampling.intervalMillis", sampling.intervalMillis(), 100, 86_400_000);
+        problems.addAll(alarm.problems());
+        problems.addAll(health.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
@@ -135,7 +143,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .inflight(uplink.inflight()).backoffInitialMillis(uplink.backoffInitialMillis())
                 .backoffMaxMillis(uplink.backoffMaxMillis())
                 .outboxPath(outbox.path()).maxReadingsPerBatch(outbox.maxReadingsPerBatch())
-                .samplingIntervalMillis(sampling.intervalMillis());
+                .samplingIntervalMillis(sampling.intervalMillis())
+                .alarm(alarm).health(health);
     }
 
     /**
@@ -164,6 +173,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private Path outboxPath = Path.of("/var/lib/coldwatch/outbox.db");
         private int maxReadingsPerBatch = 500;
         private long samplingIntervalMillis = 10_000;
+        private AlarmSettings alarm = AlarmSettings.DEFAULT;
+        private HealthSettings health = HealthSettings.DEFAULT;
 
         private Builder() {
         }
@@ -218,12 +229,22 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return this;
         }
 
+        public Builder alarm(AlarmSettings value) {
+            alarm = value;
+            return this;
+        }
+
+        public Builder health(HealthSettings value) {
+            health = value;
+            return this;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis));
+                    new SamplingSettings(samplingIntervalMillis), alarm, health);
         }
     }
 }
