@@ -9,4 +9,8 @@ public interface AlarmEventSink {
 
     /** @param event a change, in the order they happened */
     void accept(AlarmEvent event);
+
+    /** Called on every alarm tick (once a second): a chance to send what waited for the link. */
+    default void idle() {
+    }
 }

@@ -59,6 +59,7 @@ public final class LocalAlarm implements ReadingObserver, AutoCloseable {
     public synchronized void tick() {
         try {
             handle(evaluator.tick());
+            sink.idle();
         } catch (RuntimeException e) {
             LOG.error("alarm: tick failed; the alarm keeps running", e);
         }

@@ -84,5 +84,10 @@ final class AlarmWiring implements AutoCloseable {
         public void accept(org.coldwatch.gateway.alarm.AlarmEvent event) {
             target.accept(event);
         }
+
+        @Override
+        public void idle() {
+            target.idle();
+        }
     }
 }

@@ -4,20 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.coldwatch.gateway.alarm.AlarmEventPublisher;
 import org.coldwatch.gateway.alarm.LocalAlarm;
 import org.coldwatch.gateway.config.GatewayConfig;
+import org.coldwatch.gateway.health.HealthPublisher;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.gateway.sensor.ReadingIntake;
 import org.coldwatch.gateway.sensor.Sampler;
 import org.coldwatch.gateway.sensor.SamplerStats;
 import org.coldwatch.gateway.sensor.SensorSource;
+import org.coldwatch.gateway.settings.RemoteSettings;
+import org.coldwatch.gateway.settings.SettingsFile;
+import org.coldwatch.gateway.settings.SettingsStatus;
 import org.coldwatch.gateway.uplink.PahoUplink;
 import org.coldwatch.gateway.uplink.Uplink;
 import org.coldwatch.gateway.uplink.UplinkStats;
+import org.coldwatch.protocol.Topics;
+import org.coldwatch.protocol.health.GatewayHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +49,20 @@ public final class Gateway implements AutoCloseable {
     private final Sampler sampler;
     private final Uplink uplink;
     private final AlarmWiring alarm;
+    private final RemoteSettings settings;
+    private final HealthPublisher health;
     private boolean closed;
 
     private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink,
-                    AlarmWiring alarm) {
+                    AlarmWiring alarm, RemoteSettings settings, HealthPublisher health) {
         this.config = config;
         this.outbox = outbox;
         this.intake = intake;
         this.sampler = sampler;
         this.uplink = uplink;
         this.alarm = alarm;
+        this.settings = settings;
+        this.health = health;
     }
 
     /**
@@ -67,13 +79,23 @@ public final class Gateway implements AutoCloseable {
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
         AlarmWiring alarm = AlarmWiring.start(config.alarm(), intake, clock);
+        alarm.forwardEventsTo(new AlarmEventPublisher(p -> uplink.publishSnapshot(Topics.Channel.EVENTS, p)));
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
+        RemoteSettings settings = new RemoteSettings(config.gateway().id(),
+                new SettingsTarget(sampler, intake, alarm.alarm()), SettingsFile.besideOutbox(config.outbox().path()),
+                config.sampling().interval());
+        settings.restore();
+        uplink.onConfig(settings::received);
+        HealthPublisher health = new HealthPublisher(config.gateway().id(), config.health(),
+                new HealthPublisher.Sources(outbox, config.outbox().path(), uplink, sampler::stats, settings::status,
+                        alarm.alarm()::state), clock);
         uplink.start();
         sampler.start();
+        health.start();
         LOG.info("gateway: id={} started: {} sensor source(s), outbox {} with {} readings waiting, server {}",
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
-        return new Gateway(config, outbox, intake, sampler, uplink, alarm);
+        return new Gateway(config, outbox, intake, sampler, uplink, alarm, settings, health);
     }
 
     /** The gateway's outbox: append readings here to send them without a sensor source. */
@@ -111,6 +133,21 @@ public final class Gateway implements AutoCloseable {
         return alarm.alarm();
     }
 
+    /** A health report made now (what the next published one would say). */
+    public GatewayHealth health() {
+        return health.report();
+    }
+
+    /** Which server settings are applied, and the last refusal. */
+    public SettingsStatus settingsStatus() {
+        return settings.status();
+    }
+
+    /** The sampling period in force (the file's, or the server's settings'). */
+    public Duration samplingInterval() {
+        return sampler.interval();
+    }
+
     /** The configuration this gateway runs with. */
     public GatewayConfig config() {
         return config;
@@ -123,6 +160,7 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        health.close();
         sampler.close();
         alarm.close();
         uplink.close();
