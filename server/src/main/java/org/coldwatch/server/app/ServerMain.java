@@ -19,11 +19,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The server's command line: {@code run}, {@code add-store}, {@code add-gateway}, {@code add-gateways}. */
+/**
+ * The server's command line: {@code run}, {@code add-store}, {@code add-gateway}, {@code add-gateways},
+ * {@code set-settings}.
+ */
 @Command(name = "coldwatch-server", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "ColdWatch server: MQTT ingest, storage, HTTP API and live page.",
         subcommands = {ServerMain.Run.class, ServerMain.AddStore.class, ServerMain.AddGateway.class,
-            ServerMain.AddGateways.class})
+            ServerMain.AddGateways.class, SetSettingsCommand.class})
 public final class ServerMain {
 
     /** Options every command shares. */

@@ -7,6 +7,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
@@ -56,7 +57,16 @@ public final class MqttIngestServer {
     private final FleetRegistry fleet;
     private final IngestPipeline pipeline;
     private final Map<String, MqttEndpoint> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Context> configSubscribers = new ConcurrentHashMap<>();
+    private volatile ConfigSource configSource = gatewayId -> Future.succeededFuture(Optional.empty());
     private MqttServer server;
+
+    /** Where the retained configuration of a gateway comes from when it subscribes. */
+    @FunctionalInterface
+    public interface ConfigSource {
+        /** @return the gateway's current settings payload, empty if none was ever set */
+        Future<Optional<byte[]>> current(String gatewayId);
+    }
 
     public MqttIngestServer(Vertx vertx, Settings settings, FleetRegistry fleet, IngestPipeline pipeline) {
         this.vertx = vertx;
@@ -86,6 +96,37 @@ public final class MqttIngestServer {
     /** Stops listening and closes every connection. */
     public Future<Void> stop() {
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** Serves the retained config topic from {@code source}: what a gateway gets each time it subscribes. */
+    public void deliverConfigFrom(ConfigSource source) {
+        configSource = source;
+    }
+
+    /**
+     * Publishes {@code payload} retained at QoS 1 on the gateway's config topic, if it is connected and subscribed
+     * now; otherwise it gets it from the {@link ConfigSource} when it next subscribes.
+     *
+     * @return whether it was sent now
+     */
+    public boolean publishConfig(String gatewayId, byte[] payload) {
+        MqttEndpoint endpoint = sessions.get(gatewayId);
+        Context context = configSubscribers.get(gatewayId);
+        if (endpoint == null || context == null || !endpoint.isConnected()) {
+            return false;
+        }
+        context.runOnContext(v -> sendConfig(endpoint, gatewayId, payload));
+        return true;
+    }
+
+    private void sendConfig(MqttEndpoint endpoint, String gatewayId, byte[] payload) {
+        if (!endpoint.isConnected()) {
+            return;
+        }
+        endpoint.publish(Topics.config(gatewayId), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, true)
+                .onSuccess(id -> LOG.info("gateway={} settings sent ({} bytes)", gatewayId, payload.length))
+                .onFailure(e -> LOG.warn("gateway={} settings not sent: {}; it gets them on its next subscribe",
+                        gatewayId, e.toString()));
     }
 
     /** Gateways connected now. */
@@ -214,8 +255,10 @@ public final class MqttIngestServer {
         boolean v5 = endpoint.protocolVersion() == MQTT_5;
         List<MqttSubAckReasonCode> codes = new ArrayList<>();
         List<MqttQoS> grantedQos = new ArrayList<>();
+        boolean wantsConfig = false;
         for (MqttTopicSubscription subscription : subscribe.topicSubscriptions()) {
             if (subscription.topicName().equals(Topics.config(gatewayId))) {
+                wantsConfig = true;
                 MqttQoS qos = subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE
                         : MqttQoS.AT_LEAST_ONCE;
                 grantedQos.add(qos);
@@ -232,6 +275,17 @@ public final class MqttIngestServer {
         } else {
             endpoint.subscribeAcknowledge(subscribe.messageId(), grantedQos);
         }
+        if (wantsConfig) {
+            Context context = vertx.getOrCreateContext();
+            configSubscribers.put(gatewayId, context);
+            configSource.current(gatewayId).onComplete(result -> context.runOnContext(v -> {
+                if (result.succeeded()) {
+                    result.result().ifPresent(payload -> sendConfig(endpoint, gatewayId, payload));
+                } else {
+                    LOG.error("gateway={} settings cannot be read now: {}", gatewayId, result.cause().toString());
+                }
+            }));
+        }
     }
 
     private void onException(String gatewayId, Throwable e) {
@@ -246,6 +300,7 @@ public final class MqttIngestServer {
 
     private void onClose(GatewayRecord gateway, MqttEndpoint endpoint) {
         if (sessions.remove(gateway.id(), endpoint)) {
+            configSubscribers.remove(gateway.id());
             pipeline.disconnected(gateway);
             LOG.info("gateway={} disconnected", gateway.id());
         }
