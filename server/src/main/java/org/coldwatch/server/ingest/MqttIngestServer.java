@@ -7,7 +7,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
@@ -57,8 +56,7 @@ public final class MqttIngestServer {
     private final FleetRegistry fleet;
     private final IngestPipeline pipeline;
     private final Map<String, MqttEndpoint> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Context> configSubscribers = new ConcurrentHashMap<>();
-    private volatile ConfigSource configSource = gatewayId -> Future.succeededFuture(Optional.empty());
+    private final ConfigDelivery config = new ConfigDelivery();
     private MqttServer server;
 
     /** Where the retained configuration of a gateway comes from when it subscribes. */
@@ -100,7 +98,7 @@ public final class MqttIngestServer {
 
     /** Serves the retained config topic from {@code source}: what a gateway gets each time it subscribes. */
     public void deliverConfigFrom(ConfigSource source) {
-        configSource = source;
+        config.source(source);
     }
 
     /**
@@ -110,23 +108,7 @@ public final class MqttIngestServer {
      * @return whether it was sent now
      */
     public boolean publishConfig(String gatewayId, byte[] payload) {
-        MqttEndpoint endpoint = sessions.get(gatewayId);
-        Context context = configSubscribers.get(gatewayId);
-        if (endpoint == null || context == null || !endpoint.isConnected()) {
-            return false;
-        }
-        context.runOnContext(v -> sendConfig(endpoint, gatewayId, payload));
-        return true;
-    }
-
-    private void sendConfig(MqttEndpoint endpoint, String gatewayId, byte[] payload) {
-        if (!endpoint.isConnected()) {
-            return;
-        }
-        endpoint.publish(Topics.config(gatewayId), Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, true)
-                .onSuccess(id -> LOG.info("gateway={} settings sent ({} bytes)", gatewayId, payload.length))
-                .onFailure(e -> LOG.warn("gateway={} settings not sent: {}; it gets them on its next subscribe",
-                        gatewayId, e.toString()));
+        return config.publish(gatewayId, payload);
     }
 
     /** Gateways connected now. */
@@ -276,15 +258,7 @@ public final class MqttIngestServer {
             endpoint.subscribeAcknowledge(subscribe.messageId(), grantedQos);
         }
         if (wantsConfig) {
-            Context context = vertx.getOrCreateContext();
-            configSubscribers.put(gatewayId, context);
-            configSource.current(gatewayId).onComplete(result -> context.runOnContext(v -> {
-                if (result.succeeded()) {
-                    result.result().ifPresent(payload -> sendConfig(endpoint, gatewayId, payload));
-                } else {
-                    LOG.error("gateway={} settings cannot be read now: {}", gatewayId, result.cause().toString());
-                }
-            }));
+            config.subscribed(gatewayId, endpoint, vertx.getOrCreateContext());
         }
     }
 
@@ -300,7 +274,7 @@ public final class MqttIngestServer {
 
     private void onClose(GatewayRecord gateway, MqttEndpoint endpoint) {
         if (sessions.remove(gateway.id(), endpoint)) {
-            configSubscribers.remove(gateway.id());
+            config.closed(gateway.id(), endpoint);
             pipeline.disconnected(gateway);
             LOG.info("gateway={} disconnected", gateway.id());
         }
