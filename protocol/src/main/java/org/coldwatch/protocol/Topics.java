@@ -6,7 +6,7 @@ import java.util.Optional;
  * The versioned MQTT topic namespace: {@code coldwatch/v1/gw/<gatewayId>/<channel>}.
  *
  * <p>The major version is part of the topic, so a receiver can serve two incompatible versions side by side during a
- * migration. Gateways publish on {@code telemetry}, {@code status} and {@code events}; the server publishes on
+ * migration. Gateways publish on {@code telemetry}, {@code status}, {@code events} and {@code health}; the server publishes on
  * {@code config}. A gateway may publish and subscribe only under its own id.
  */
 public final class Topics {
@@ -22,7 +22,9 @@ public final class Topics {
         /** Discrete events (door opened, local alarm, sensor fault), gateway to server, QoS 1. */
         EVENTS("events"),
         /** Configuration, server to gateway, QoS 1, retained. */
-        CONFIG("config");
+        CONFIG("config"),
+        /** Periodic health reports, gateway to server, QoS 1, not retained. */
+        HEALTH("health");
 
         private final String segment;
 
@@ -66,6 +68,11 @@ public final class Topics {
     /** The config topic of a gateway. */
     public static String config(String gatewayId) {
         return of(gatewayId, Channel.CONFIG);
+    }
+
+    /** The health topic of a gateway. */
+    public static String health(String gatewayId) {
+        return of(gatewayId, Channel.HEALTH);
     }
 
     /** Parses a v1 topic; empty if the topic is not one of ours (wrong prefix, bad id, unknown channel). */

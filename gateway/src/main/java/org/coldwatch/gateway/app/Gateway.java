@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.coldwatch.gateway.alarm.AlarmEventPublisher;
+import org.coldwatch.gateway.alarm.LocalAlarm;
 import org.coldwatch.gateway.coap.CaliforniumNodeServer;
 import org.coldwatch.gateway.coap.NodeIngress;
 import org.coldwatch.gateway.config.GatewayConfig;
+import org.coldwatch.gateway.health.HealthPublisher;
 import org.coldwatch.gateway.outbox.ClockSync;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.OutboxHealth;
@@ -22,9 +26,14 @@ import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorHealth;
 import org.coldwatch.gateway.sensor.SensorKinds;
 import org.coldwatch.gateway.sensor.SensorSource;
+import org.coldwatch.gateway.settings.RemoteSettings;
+import org.coldwatch.gateway.settings.SettingsFile;
+import org.coldwatch.gateway.settings.SettingsStatus;
 import org.coldwatch.gateway.uplink.PahoUplink;
 import org.coldwatch.gateway.uplink.Uplink;
 import org.coldwatch.gateway.uplink.UplinkStats;
+import org.coldwatch.protocol.Topics;
+import org.coldwatch.protocol.health.GatewayHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +58,14 @@ public final class Gateway implements AutoCloseable {
     private final Uplink uplink;
     private final List<SensorSource> sources;
     private final NodeIngress nodeIngress;
+    private final AlarmWiring alarm;
+    private final RemoteSettings settings;
+    private final HealthPublisher health;
     private boolean closed;
 
     private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink,
-            List<SensorSource> sources, NodeIngress nodeIngress) {
+            List<SensorSource> sources, NodeIngress nodeIngress, AlarmWiring alarm, RemoteSettings settings,
+            HealthPublisher health) {
         this.config = config;
         this.outbox = outbox;
         this.intake = intake;
@@ -60,6 +73,9 @@ public final class Gateway implements AutoCloseable {
         this.uplink = uplink;
         this.sources = sources;
         this.nodeIngress = nodeIngress;
+        this.alarm = alarm;
+        this.settings = settings;
+        this.health = health;
     }
 
     /**
@@ -84,6 +100,8 @@ public final class Gateway implements AutoCloseable {
                 config.outbox().maxReadingsPerBatch(), config.outboxLimits(), clock, clockSync);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
+        AlarmWiring alarm = AlarmWiring.start(config.alarm(), intake, clock);
+        alarm.forwardEventsTo(new AlarmEventPublisher(p -> uplink.publishSnapshot(Topics.Channel.EVENTS, p)));
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         NodeIngress nodeIngress;
         try {
@@ -93,13 +111,23 @@ public final class Gateway implements AutoCloseable {
             outbox.close();
             throw e;
         }
+        RemoteSettings settings = new RemoteSettings(config.gateway().id(),
+                new SettingsTarget(sampler, intake, alarm.alarm()), SettingsFile.besideOutbox(config.outbox().path()),
+                config.sampling().interval());
+        settings.restore();
+        uplink.onConfig(settings::received);
+        HealthPublisher health = new HealthPublisher(config.gateway().id(), config.health(),
+                new HealthPublisher.Sources(outbox, config.outbox().path(), uplink, sampler::stats, settings::status,
+                        alarm.alarm()::state), clock);
         uplink.start();
         sources.forEach(source -> source.start(intake));
         sampler.start();
+        health.start();
         LOG.info("gateway: id={} started: {} sensor source(s), outbox {} with {} readings waiting, server {}",
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
-        return new Gateway(config, outbox, intake, sampler, uplink, List.copyOf(sources), nodeIngress);
+        return new Gateway(config, outbox, intake, sampler, uplink, List.copyOf(sources), nodeIngress, alarm,
+                settings, health);
     }
 
     /**
@@ -156,6 +184,26 @@ public final class Gateway implements AutoCloseable {
         return sources.stream().flatMap(source -> source.health().stream()).toList();
     }
 
+    /** The local alarm: its state, and where the server's rules go. */
+    public LocalAlarm alarm() {
+        return alarm.alarm();
+    }
+
+    /** A health report made now (what the next published one would say). */
+    public GatewayHealth health() {
+        return health.report();
+    }
+
+    /** Which server settings are applied, and the last refusal. */
+    public SettingsStatus settingsStatus() {
+        return settings.status();
+    }
+
+    /** The sampling period in force (the file's, or the server's settings'). */
+    public Duration samplingInterval() {
+        return sampler.interval();
+    }
+
     /** The configuration this gateway runs with. */
     public GatewayConfig config() {
         return config;
@@ -168,9 +216,11 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        health.close();
         nodeIngress.close();
         sampler.close();
         sources.forEach(SensorSource::close);
+        alarm.close();
         uplink.close();
         long depth = outbox.depth();
         outbox.close();

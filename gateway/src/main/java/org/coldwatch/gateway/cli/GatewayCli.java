@@ -17,6 +17,7 @@ import org.coldwatch.gateway.sensor.SensorKinds;
 import org.coldwatch.gateway.sensor.SensorSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.coldwatch.gateway.settings.SettingsFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,6 +119,11 @@ public final class GatewayCli {
                 out.println("oldest:       " + outbox.oldestUnsent().map(Object::toString).orElse("-"));
                 out.println("quarantined:  " + outbox.quarantinedCount() + " batches");
             }
+            SettingsFile settings = SettingsFile.besideOutbox(file);
+            out.println("settings:     " + settings.load()
+                    .map(v -> "version " + v.version() + " from the server (" + settings.path() + "), "
+                            + v.alarmRules().size() + " alarm rule(s)")
+                    .orElse("config file only, " + cfg.alarm().rules().size() + " alarm rule(s)"));
             out.flush();
             return 0;
         }

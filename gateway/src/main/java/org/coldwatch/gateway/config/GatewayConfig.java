@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coldwatch.gateway.alarm.AlarmSettings;
+import org.coldwatch.gateway.health.HealthSettings;
 import org.coldwatch.protocol.Limits;
 
 /**
@@ -24,10 +26,12 @@ import org.coldwatch.protocol.Limits;
  * @param sensors  the wired sensors, in the order of the file's {@code sensors:} list (see {@link SensorSpec})
  * @param coap     the CoAP server for wireless nodes
  * @param outboxLimits the outbox's disk budget and what happens when it is used up
+ * @param alarm    the local alarm: pins and rules
+ * @param health   how often and what the gateway reports about itself
  */
 public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSettings outbox,
                             SamplingSettings sampling, List<SensorSpec> sensors, CoapSettings coap,
-                            OutboxLimits outboxLimits) {
+                            OutboxLimits outboxLimits, AlarmSettings alarm, HealthSettings health) {
 
     /** Environment variable overriding {@code gateway.id}. */
     public static final String ENV_ID = "COLDWATCH_GATEWAY_ID";
@@ -89,6 +93,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
     /** Validates every key; throws a {@link ConfigException} listing all problems. */
     public GatewayConfig {
         List<String> problems = new ArrayList<>();
+        alarm = alarm == null ? AlarmSettings.DEFAULT : alarm;
+        health = health == null ? HealthSettings.DEFAULT : health;
         if (gateway == null || uplink == null || outbox == null || sampling == null || outboxLimits == null) {
             throw new ConfigException("gateway, uplink, outbox, sampling, outboxLimits: every section is required");
         }
@@ -122,6 +128,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         sensors = sensors == null ? List.of() : List.copyOf(sensors);
         checkSensors(problems, sensors);
         outboxLimits.validate(problems);
+        problems.addAll(alarm.problems());
+        problems.addAll(health.problems());
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
@@ -168,7 +176,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
                 .samplingIntervalMillis(sampling.intervalMillis())
                 .sensors(sensors)
                 .coap(coap)
-                .outboxLimits(outboxLimits);
+                .outboxLimits(outboxLimits)
+                .alarm(alarm).health(health);
     }
 
     /**
@@ -209,6 +218,8 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
         private List<SensorSpec> sensors = List.of();
         private CoapSettings coap = CoapSettings.defaults();
         private OutboxLimits outboxLimits = OutboxLimits.defaults();
+        private AlarmSettings alarm = AlarmSettings.DEFAULT;
+        private HealthSettings health = HealthSettings.DEFAULT;
 
         private Builder() {
         }
@@ -285,12 +296,22 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
             return outboxLimits;
         }
 
+        public Builder alarm(AlarmSettings value) {
+            alarm = value;
+            return this;
+        }
+
+        public Builder health(HealthSettings value) {
+            health = value;
+            return this;
+        }
+
         /** The validated configuration. @throws ConfigException naming every bad key */
         public GatewayConfig build() {
             return new GatewayConfig(new Identity(id, secret),
                     new UplinkSettings(serverUri, keepAliveSeconds, inflight, backoffInitialMillis, backoffMaxMillis),
                     new OutboxSettings(outboxPath, maxReadingsPerBatch),
-                    new SamplingSettings(samplingIntervalMillis), sensors, coap, outboxLimits);
+                    new SamplingSettings(samplingIntervalMillis), sensors, coap, outboxLimits, alarm, health);
         }
     }
 }

@@ -16,8 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.coldwatch.gateway.alarm.AlarmSettings;
+import org.coldwatch.gateway.health.HealthSettings;
+import org.coldwatch.protocol.ReadingKind;
+import org.coldwatch.protocol.settings.AlarmRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +65,12 @@ final class YamlConfigReader {
         if (Files.exists(credentials)) {
             applyCredentials(credentials, b);
         }
+        try {
+            b.alarm(model.alarm.toSettings());
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+        b.health(model.health.toSettings());
         override(env, GatewayConfig.ENV_ID, "gateway.id", b::id);
         override(env, GatewayConfig.ENV_SECRET, "gateway.secret", b::secret);
         override(env, GatewayConfig.ENV_SERVER_URI, "uplink.serverUri", b::serverUri);
@@ -143,6 +154,8 @@ final class YamlConfigReader {
         public SamplingSection sampling = new SamplingSection();
         public List<SensorEntry> sensors = new ArrayList<>();
         public CoapSection coap = new CoapSection();
+        public AlarmSection alarm = new AlarmSection();
+        public HealthSection health = new HealthSection();
 
         /** A section written as {@code uplink:} with nothing under it arrives as null. */
         void fillEmptySections() {
@@ -152,6 +165,8 @@ final class YamlConfigReader {
             sampling = sampling == null ? new SamplingSection() : sampling;
             sensors = sensors == null ? new ArrayList<>() : sensors;
             coap = coap == null ? new CoapSection() : coap;
+            alarm = alarm == null ? new AlarmSection() : alarm;
+            health = health == null ? new HealthSection() : health;
         }
     }
 
@@ -257,5 +272,71 @@ final class YamlConfigReader {
             public String psk;
             public Map<String, String> sensors;
         }
+    }
+    static final class AlarmSection {
+        public Integer outputPin;
+        public Boolean activeHigh;
+        public Integer silencePin;
+        public Boolean silenceActiveHigh;
+        public Long resoundAfterSeconds;
+        public List<AlarmRuleSection> rules;
+
+        /** @throws ConfigException naming every bad rule field as {@code alarm.rules[i].field} */
+        AlarmSettings toSettings() {
+            AlarmSettings d = AlarmSettings.DEFAULT;
+            List<AlarmRule> parsed = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<AlarmRuleSection> given = rules == null ? List.of() : rules;
+            for (int i = 0; i < given.size(); i++) {
+                String at = "alarm.rules[" + i + "].";
+                AlarmRuleSection r = given.get(i) == null ? new AlarmRuleSection() : given.get(i);
+                ReadingKind kind = r.kind == null ? null : ReadingKind.fromWireName(r.kind).orElse(null);
+                if (r.kind != null && kind == null) {
+                    problems.add(at + "kind: unknown kind '" + r.kind + "' (known: temperature, humidity, weight,"
+                            + " door)");
+                    continue;
+                }
+                List<String> ruleProblems = AlarmRule.problems(r.id, r.sensor, kind, r.above, r.below,
+                        orElse(r.delaySeconds, 0L), orElse(r.hysteresis, 0.0), orElse(r.noDataSeconds, 0L));
+                if (ruleProblems.isEmpty()) {
+                    parsed.add(new AlarmRule(r.id, r.sensor, kind, r.above, r.below, orElse(r.delaySeconds, 0L),
+                            orElse(r.hysteresis, 0.0), orElse(r.noDataSeconds, 0L)));
+                } else {
+                    ruleProblems.forEach(problem -> problems.add(at + problem));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(String.join("; ", problems));
+            }
+            return new AlarmSettings(Optional.ofNullable(outputPin), orElse(activeHigh, d.activeHigh()),
+                    Optional.ofNullable(silencePin), orElse(silenceActiveHigh, d.silenceActiveHigh()),
+                    orElse(resoundAfterSeconds, d.resoundAfterSeconds()), parsed);
+        }
+    }
+
+    static final class AlarmRuleSection {
+        public String id;
+        public String sensor;
+        public String kind;
+        public Double above;
+        public Double below;
+        public Long delaySeconds;
+        public Double hysteresis;
+        public Long noDataSeconds;
+    }
+
+    static final class HealthSection {
+        public Long intervalSeconds;
+        public String cpuTemperaturePath;
+
+        HealthSettings toSettings() {
+            HealthSettings d = HealthSettings.DEFAULT;
+            return new HealthSettings(orElse(intervalSeconds, d.intervalSeconds()),
+                    cpuTemperaturePath == null ? d.cpuTemperaturePath() : Path.of(cpuTemperaturePath));
+        }
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 }

@@ -25,10 +25,16 @@ public final class ReadingIntake {
     private final List<ReadingObserver> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private volatile ReadingCorrection correction = ReadingCorrection.NONE;
 
     /** Readings go into {@code outbox}. */
     public ReadingIntake(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** Applies {@code value} (calibration) to every reading from now on, before it is checked and stored. */
+    public void correctWith(ReadingCorrection value) {
+        correction = value;
     }
 
     /** Shows every reading accepted from now on to {@code observer}. */
@@ -46,7 +52,9 @@ public final class ReadingIntake {
     public Accepted accept(String source, List<Reading> readings) {
         List<Reading> valid = new ArrayList<>(readings.size());
         int dropped = 0;
-        for (Reading r : readings) {
+        ReadingCorrection correct = correction;
+        for (Reading raw : readings) {
+            Reading r = correct.correct(raw);
             Optional<String> problem = ReadingCheck.problem(r);
             if (problem.isPresent()) {
                 dropped++;

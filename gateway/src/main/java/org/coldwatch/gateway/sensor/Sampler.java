@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coldwatch.gateway.outbox.OutboxException;
@@ -29,7 +30,8 @@ public final class Sampler implements AutoCloseable {
     private final List<SensorSource> sources;
     private final ReadingIntake intake;
     private final Clock clock;
-    private final Duration interval;
+    private volatile Duration interval;
+    private ScheduledFuture<?> task;
     private final ScheduledExecutorService scheduler;
     private final Set<String> failing = new HashSet<>();
     private final AtomicLong rounds = new AtomicLong();
@@ -60,7 +62,34 @@ public final class Sampler implements AutoCloseable {
         if (sources.isEmpty()) {
             return;
         }
-        scheduler.scheduleAtFixedRate(this::sampleOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            task = scheduler.scheduleAtFixedRate(this::sampleOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Changes the period while running (remote settings): the next round comes one new interval after this call, a
+     * round in progress finishes. Before {@link #start()}, only sets the period.
+     */
+    public synchronized void changeInterval(Duration newInterval) {
+        if (newInterval.isNegative() || newInterval.isZero()) {
+            throw new IllegalArgumentException("interval: must be positive, was " + newInterval);
+        }
+        if (newInterval.equals(interval)) {
+            return;
+        }
+        interval = newInterval;
+        if (task != null && !scheduler.isShutdown()) {
+            task.cancel(false);
+            task = scheduler.scheduleAtFixedRate(this::sampleOnce, newInterval.toMillis(), newInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("sampler: interval now {} ms", newInterval.toMillis());
+    }
+
+    /** The period in force. */
+    public Duration interval() {
+        return interval;
     }
 
     /** One round: read every source, append everything read in one outbox transaction. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.OutboxException;
@@ -70,6 +71,7 @@ public final class PahoUplink implements Uplink {
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean running;
     private volatile Session current;
+    private volatile Consumer<byte[]> configListener = payload -> { };
     private boolean everConnected;
     private boolean failingToConnect;
 
@@ -127,6 +129,27 @@ public final class PahoUplink implements Uplink {
         }
         if (thread.isAlive()) {
             LOG.warn("uplink: gateway={} did not stop within {} ms", identity.id(), 3 * OPERATION_TIMEOUT_MILLIS);
+        }
+    }
+
+    @Override
+    public void onConfig(Consumer<byte[]> listener) {
+        configListener = listener;
+    }
+
+    @Override
+    public boolean publishSnapshot(Topics.Channel channel, byte[] payload) {
+        Session session = current;
+        if (session == null || !session.up) {
+            return false;
+        }
+        try {
+            // QoS 0: takes no slot of the Receive Maximum window the telemetry sender fills (Paho throws beyond it)
+            session.client.publish(Topics.of(identity.id(), channel), payload, 0, false);
+            return true;
+        } catch (MqttException e) {
+            LOG.debug("uplink: gateway={} {} publish failed: {}", identity.id(), channel.segment(), e.getMessage());
+            return false;
         }
     }
 
@@ -360,8 +383,8 @@ public final class PahoUplink implements Uplink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            LOG.info("uplink: gateway={} config received on {} ({} bytes); applying remote config is not supported"
-                    + " yet", identity.id(), topic, message.getPayload().length);
+            LOG.info("uplink: gateway={} config received ({} bytes)", identity.id(), message.getPayload().length);
+            configListener.accept(message.getPayload());
         }
 
         @Override

@@ -1,17 +1,24 @@
 package org.coldwatch.server.app;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.MeasurementTimeCheck;
+import org.coldwatch.protocol.events.AlarmEventMessage;
+import org.coldwatch.protocol.health.GatewayHealth;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayPresence;
+import org.coldwatch.server.fleet.GatewayState;
 import org.coldwatch.server.fleet.ProvisioningThrottle;
 import org.coldwatch.server.fleet.SqliteFleetRegistry;
+import org.coldwatch.server.fleet.SqliteGatewayState;
+import org.coldwatch.server.ingest.GatewayReports;
 import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
@@ -19,6 +26,7 @@ import org.coldwatch.server.ingest.RejectionLog;
 import org.coldwatch.server.storage.ReadingStore;
 import org.coldwatch.server.storage.SqliteReadingStore;
 import org.coldwatch.server.storage.SqliteRejectionArchive;
+import org.coldwatch.server.web.GatewaySettingsApi;
 import org.coldwatch.server.web.HttpApi;
 import org.coldwatch.server.web.LiveHub;
 import org.coldwatch.server.web.Messages;
@@ -35,6 +43,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final FleetRegistry fleet;
     private final ReadingStore readings;
     private final SqliteRejectionArchive rejectionArchive;
+    private final GatewayState gatewayState;
     private final MqttIngestServer mqtt;
     private final HttpApi http;
     private final int httpPort;
@@ -44,6 +53,7 @@ public final class ColdWatchServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         fleet = SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), clock);
         readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
+        gatewayState = SqliteGatewayState.open(config.dataDir().resolve("fleet.db"), clock);
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
@@ -53,16 +63,18 @@ public final class ColdWatchServer implements AutoCloseable {
         GatewayPresence presence = new GatewayPresence();
         LiveHub live = new LiveHub(vertx);
         IngestPipeline pipeline = new IngestPipeline(readings, presence, live, rejections, ingestMetrics,
-                new MeasurementTimeCheck(config.maxAhead(), config.maxBehind()), clock);
+                new MeasurementTimeCheck(config.maxAhead(), config.maxBehind()), clock, reports(vertx, gatewayState));
         mqtt = new MqttIngestServer(vertx, new MqttIngestServer.Settings(config.mqttHost(), config.mqttPort(),
                 config.mqttReceiveMaximum()), fleet, pipeline);
+        mqtt.deliverConfigFrom(gatewayId -> vertx.executeBlocking(
+                () -> gatewayState.settings(gatewayId).map(GatewayState.Stored::payload)));
         Gauge.builder("coldwatch.mqtt.connections", mqtt, MqttIngestServer::connectionCount)
                 .description("Gateways connected to the built-in MQTT endpoint").register(metrics);
         Gauge.builder("coldwatch.gateways.online", presence, GatewayPresence::onlineCount).register(metrics);
         mqttPort = mqtt.start().toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
-                new Messages()), new ProvisioningApi(vertx, fleet, ProvisioningThrottle.standard(clock), mqttPort,
+                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), new ProvisioningApi(vertx, fleet, ProvisioningThrottle.standard(clock), mqttPort,
                 metrics));
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -77,6 +89,23 @@ public final class ColdWatchServer implements AutoCloseable {
      */
     public static ColdWatchServer start(ServerConfig config, Clock clock) throws Exception {
         return new ColdWatchServer(config, clock);
+    }
+
+    private static GatewayReports reports(Vertx vertx, GatewayState state) {
+        return new GatewayReports() {
+            @Override
+            public Future<Void> health(String gatewayId, GatewayHealth health, byte[] payload, Instant receivedAt) {
+                return vertx.executeBlocking(() -> {
+                    state.saveHealth(gatewayId, payload, receivedAt);
+                    return null;
+                });
+            }
+
+            @Override
+            public void alarmEvent(String gatewayId, AlarmEventMessage event) {
+                // logged by ingest; the alert engine will listen here
+            }
+        };
     }
 
     /** The bound HTTP port. */
@@ -110,6 +139,7 @@ public final class ColdWatchServer implements AutoCloseable {
         }
         readings.close();
         rejectionArchive.close();
+        gatewayState.close();
         fleet.close();
         vertx.close();
         LOG.info("ColdWatch server stopped");

@@ -25,12 +25,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The server's command line: {@code run}, {@code add-store}, {@code add-gateway}, {@code add-gateways},
- * {@code issue-code}.
+ * {@code issue-code}, {@code set-settings}.
  */
 @Command(name = "coldwatch-server", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "ColdWatch server: MQTT ingest, storage, HTTP API and live page.",
         subcommands = {ServerMain.Run.class, ServerMain.AddStore.class, ServerMain.AddGateway.class,
-            ServerMain.AddGateways.class, ServerMain.IssueCode.class})
+            ServerMain.AddGateways.class, ServerMain.IssueCode.class, SetSettingsCommand.class})
 public final class ServerMain {
 
     /** Options every command shares. */

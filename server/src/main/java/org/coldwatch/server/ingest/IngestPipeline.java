@@ -33,10 +33,19 @@ public final class IngestPipeline {
     private final IngestMetrics metrics;
     private final MeasurementTimeCheck timeCheck;
     private final Clock clock;
+    private final GatewayReports reports;
 
     public IngestPipeline(ReadingStore store, GatewayPresence presence, IngestListener listener,
                           RejectionLog rejections, IngestMetrics metrics, MeasurementTimeCheck timeCheck,
                           Clock clock) {
+        this(store, presence, listener, rejections, metrics, timeCheck, clock, GatewayReports.NONE);
+    }
+
+    /** @param reports where health reports and alarm events go */
+    public IngestPipeline(ReadingStore store, GatewayPresence presence, IngestListener listener,
+                          RejectionLog rejections, IngestMetrics metrics, MeasurementTimeCheck timeCheck,
+                          Clock clock, GatewayReports reports) {
+        this.reports = reports;
         this.store = store;
         this.presence = presence;
         this.listener = listener;
@@ -58,7 +67,8 @@ public final class IngestPipeline {
         Future<Void> handled = checkTopic(gatewayId, topic).compose(channel -> switch (channel) {
             case TELEMETRY -> ingestTelemetry(gatewayId, payload, receivedAt);
             case STATUS -> updateStatus(gatewayId, payload);
-            case EVENTS -> Future.succeededFuture();
+            case EVENTS -> GatewayReportSteps.event(gatewayId, payload, reports);
+            case HEALTH -> GatewayReportSteps.health(gatewayId, payload, receivedAt, reports);
             case CONFIG -> Future.failedFuture(new RefusedException(RejectReason.FOREIGN_TOPIC,
                     "topic '" + topic + "': only the server publishes configuration"));
         });

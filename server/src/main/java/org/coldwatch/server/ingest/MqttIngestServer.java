@@ -56,7 +56,15 @@ public final class MqttIngestServer {
     private final FleetRegistry fleet;
     private final IngestPipeline pipeline;
     private final Map<String, MqttEndpoint> sessions = new ConcurrentHashMap<>();
+    private final ConfigDelivery config = new ConfigDelivery();
     private MqttServer server;
+
+    /** Where the retained configuration of a gateway comes from when it subscribes. */
+    @FunctionalInterface
+    public interface ConfigSource {
+        /** @return the gateway's current settings payload, empty if none was ever set */
+        Future<Optional<byte[]>> current(String gatewayId);
+    }
 
     public MqttIngestServer(Vertx vertx, Settings settings, FleetRegistry fleet, IngestPipeline pipeline) {
         this.vertx = vertx;
@@ -86,6 +94,21 @@ public final class MqttIngestServer {
     /** Stops listening and closes every connection. */
     public Future<Void> stop() {
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** Serves the retained config topic from {@code source}: what a gateway gets each time it subscribes. */
+    public void deliverConfigFrom(ConfigSource source) {
+        config.source(source);
+    }
+
+    /**
+     * Publishes {@code payload} retained at QoS 1 on the gateway's config topic, if it is connected and subscribed
+     * now; otherwise it gets it from the {@link ConfigSource} when it next subscribes.
+     *
+     * @return whether it was sent now
+     */
+    public boolean publishConfig(String gatewayId, byte[] payload) {
+        return config.publish(gatewayId, payload);
     }
 
     /** Gateways connected now. */
@@ -214,8 +237,10 @@ public final class MqttIngestServer {
         boolean v5 = endpoint.protocolVersion() == MQTT_5;
         List<MqttSubAckReasonCode> codes = new ArrayList<>();
         List<MqttQoS> grantedQos = new ArrayList<>();
+        boolean wantsConfig = false;
         for (MqttTopicSubscription subscription : subscribe.topicSubscriptions()) {
             if (subscription.topicName().equals(Topics.config(gatewayId))) {
+                wantsConfig = true;
                 MqttQoS qos = subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE
                         : MqttQoS.AT_LEAST_ONCE;
                 grantedQos.add(qos);
@@ -232,6 +257,9 @@ public final class MqttIngestServer {
         } else {
             endpoint.subscribeAcknowledge(subscribe.messageId(), grantedQos);
         }
+        if (wantsConfig) {
+            config.subscribed(gatewayId, endpoint, vertx.getOrCreateContext());
+        }
     }
 
     private void onException(String gatewayId, Throwable e) {
@@ -246,6 +274,7 @@ public final class MqttIngestServer {
 
     private void onClose(GatewayRecord gateway, MqttEndpoint endpoint) {
         if (sessions.remove(gateway.id(), endpoint)) {
+            config.closed(gateway.id(), endpoint);
             pipeline.disconnected(gateway);
             LOG.info("gateway={} disconnected", gateway.id());
         }

@@ -38,7 +38,7 @@ public final class HttpApi {
      */
     public record Sources(FleetRegistry fleet, ReadingStore readings, GatewayPresence presence,
                           RejectionLog rejections, MqttIngestServer mqtt, PrometheusMeterRegistry metrics,
-                          LiveHub live, Messages messages) {
+                          LiveHub live, Messages messages, GatewaySettingsApi settingsApi) {
     }
 
     private final Vertx vertx;
@@ -79,6 +79,7 @@ public final class HttpApi {
         router.get("/api/rejections").handler(this::rejections);
         router.get("/api/rejections/:id/payload").handler(this::rejectedPayload);
         router.get("/api/i18n").handler(this::messages);
+        sources.settingsApi().mount(router);
         router.get("/api/live").handler(ctx -> sources.live().attach(ctx.response()));
         features.forEach(feature -> feature.mount(router));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

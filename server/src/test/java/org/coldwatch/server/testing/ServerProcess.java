@@ -179,6 +179,14 @@ public final class ServerProcess implements AutoCloseable {
         return response.body();
     }
 
+    /** PUTs a JSON body to a path; returns the answer, whatever its status. */
+    public HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The value of one Prometheus sample, e.g. {@code coldwatch_ingest_rejected_total{reason="bad_secret"}}. */
     public double metric(String sample) throws IOException, InterruptedException {
         for (String line : get("/metrics").split("\n")) {
