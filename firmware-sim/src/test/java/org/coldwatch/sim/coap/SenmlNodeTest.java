@@ -74,7 +74,12 @@ class SenmlNodeTest {
                 new NodeHealth("node-7", NodeQuantity.BATTERY_LEVEL, 1.0, "/", T0));
         assertThat(received.pack().records().get(0).baseName()).isEqualTo("node-7/");
         assertThat(received.pack().records().get(0).baseTime()).isEqualTo(1795420800.0);
-        assertThat(node.counts()).isEqualTo(new NodeCounts(1, 1, 0, 0, 1));
+        // One pack sent and acknowledged; a busy machine may make CoAP retransmit it (same message, deduplicated),
+        // which is correct behaviour, so transmissions is at least one rather than exactly one.
+        NodeCounts counts = node.counts();
+        assertThat(counts).isEqualTo(new NodeCounts(1, 1, 0, 0, counts.transmissions()));
+        assertThat(counts.transmissions()).isGreaterThanOrEqualTo(1);
+        assertThat(gateway.packs()).hasSize(1);
     }
 
     @Test
