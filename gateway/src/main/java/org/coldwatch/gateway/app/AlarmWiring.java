@@ -1,9 +1,9 @@
 package org.coldwatch.gateway.app;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.coldwatch.gateway.alarm.AlarmEvaluator;
 import org.coldwatch.gateway.alarm.AlarmEventSink;
 import org.coldwatch.gateway.alarm.AlarmOutput;
@@ -25,20 +25,19 @@ final class AlarmWiring implements AutoCloseable {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final LocalAlarm alarm;
-    private final Context pi4j;
     private final GpioSilenceButton button;
     private final ForwardingSink sink;
 
-    private AlarmWiring(LocalAlarm alarm, Context pi4j, GpioSilenceButton button, ForwardingSink sink) {
+    private AlarmWiring(LocalAlarm alarm, GpioSilenceButton button, ForwardingSink sink) {
         this.alarm = alarm;
-        this.pi4j = pi4j;
         this.button = button;
         this.sink = sink;
     }
 
-    static AlarmWiring start(AlarmSettings settings, ReadingIntake intake, Clock clock) {
+    /** @param pi4jContext the process's Pi4J context, asked for only when a pin is configured; not shut down here */
+    static AlarmWiring start(AlarmSettings settings, ReadingIntake intake, Clock clock, Supplier<Context> pi4jContext) {
         Context pi4j = settings.outputPin().isPresent() || settings.silencePin().isPresent()
-                ? Pi4J.newAutoContext() : null;
+                ? pi4jContext.get() : null;
         AlarmOutput output = settings.outputPin()
                 .<AlarmOutput>map(pin -> new GpioAlarmOutput(pi4j, pin, settings.activeHigh()))
                 .orElse(AlarmOutput.NONE);
@@ -54,7 +53,7 @@ final class AlarmWiring implements AutoCloseable {
         LOG.info("alarm: {} rule(s) from the config file, output {}, silence button {}", settings.rules().size(),
                 settings.outputPin().map(p -> "GPIO " + p).orElse("none"),
                 settings.silencePin().map(p -> "GPIO " + p).orElse("none"));
-        return new AlarmWiring(alarm, pi4j, button, sink);
+        return new AlarmWiring(alarm, button, sink);
     }
 
     LocalAlarm alarm() {
@@ -72,9 +71,6 @@ final class AlarmWiring implements AutoCloseable {
             button.close();
         }
         alarm.close();
-        if (pi4j != null) {
-            pi4j.shutdown();
-        }
     }
 
     private static final class ForwardingSink implements AlarmEventSink {

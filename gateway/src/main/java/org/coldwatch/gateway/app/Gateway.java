@@ -61,11 +61,12 @@ public final class Gateway implements AutoCloseable {
     private final AlarmWiring alarm;
     private final RemoteSettings settings;
     private final HealthPublisher health;
+    private final SensorContext ownHardware;
     private boolean closed;
 
     private Gateway(GatewayConfig config, Outbox outbox, ReadingIntake intake, Sampler sampler, Uplink uplink,
             List<SensorSource> sources, NodeIngress nodeIngress, AlarmWiring alarm, RemoteSettings settings,
-            HealthPublisher health) {
+            HealthPublisher health, SensorContext ownHardware) {
         this.config = config;
         this.outbox = outbox;
         this.intake = intake;
@@ -76,6 +77,7 @@ public final class Gateway implements AutoCloseable {
         this.alarm = alarm;
         this.settings = settings;
         this.health = health;
+        this.ownHardware = ownHardware;
     }
 
     /**
@@ -96,11 +98,23 @@ public final class Gateway implements AutoCloseable {
      * {@code clockSync} says unsynchronised are marked and corrected once it says synchronised.
      */
     public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock, ClockSync clockSync) {
+        return start(config, sources, clock, clockSync, null);
+    }
+
+    /**
+     * {@link #start(GatewayConfig, List, Clock, ClockSync)} sharing {@code hardware}'s Pi4J context (the one the
+     * sensor sources were built with) for the alarm's pins: one Pi4J context per process. With {@code null} the
+     * gateway opens its own when the alarm has pins, and closes it with itself; a given one stays the caller's.
+     */
+    public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock, ClockSync clockSync,
+                                SensorContext hardware) {
+        SensorContext ownHardware = hardware == null ? SensorContext.auto(clock) : null;
+        SensorContext pins = hardware == null ? ownHardware : hardware;
         Outbox outbox = SqliteOutbox.open(config.outbox().path(), config.gateway().id(),
                 config.outbox().maxReadingsPerBatch(), config.outboxLimits(), clock, clockSync);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
-        AlarmWiring alarm = AlarmWiring.start(config.alarm(), intake, clock);
+        AlarmWiring alarm = AlarmWiring.start(config.alarm(), intake, clock, pins::pi4j);
         alarm.forwardEventsTo(new AlarmEventPublisher(p -> uplink.publishSnapshot(Topics.Channel.EVENTS, p)));
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         NodeIngress nodeIngress;
@@ -127,7 +141,7 @@ public final class Gateway implements AutoCloseable {
                 config.gateway().id(), sources.size(), config.outbox().path(), outbox.depth(),
                 config.uplink().serverUri());
         return new Gateway(config, outbox, intake, sampler, uplink, List.copyOf(sources), nodeIngress, alarm,
-                settings, health);
+                settings, health, ownHardware);
     }
 
     /**
@@ -221,6 +235,9 @@ public final class Gateway implements AutoCloseable {
         sampler.close();
         sources.forEach(SensorSource::close);
         alarm.close();
+        if (ownHardware != null) {
+            ownHardware.close();
+        }
         uplink.close();
         long depth = outbox.depth();
         outbox.close();

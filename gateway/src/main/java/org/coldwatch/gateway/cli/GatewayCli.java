@@ -12,6 +12,7 @@ import org.coldwatch.gateway.app.Gateway;
 import org.coldwatch.gateway.config.ConfigException;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
+import org.coldwatch.gateway.outbox.TimesyncdClockSync;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorKinds;
 import org.coldwatch.gateway.sensor.SensorSource;
@@ -77,7 +78,7 @@ public final class GatewayCli {
             try {
                 List<SensorSource> sources = Gateway.sourcesFrom(cfg, sensors);
                 LOG.info("gateway: id={} {} sensor(s) configured", cfg.gateway().id(), sources.size());
-                gateway = Gateway.start(cfg, sources, clock);
+                gateway = Gateway.start(cfg, sources, clock, new TimesyncdClockSync(), sensors);
             } catch (RuntimeException e) {
                 sensors.close();
                 throw e;
