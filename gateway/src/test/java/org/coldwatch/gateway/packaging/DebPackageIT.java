@@ -76,7 +76,8 @@ class DebPackageIT {
                 .contains("NoNewPrivileges=yes").contains("ProtectSystem=strict").contains("CapabilityBoundingSet=\n")
                 .contains("StateDirectory=coldwatch").contains("DevicePolicy=closed");
         String defaults = Files.readString(unpacked.resolve("etc/default/coldwatch-gateway"));
-        assertThat(defaults).contains("-XX:+UseSerialGC").contains("-Xmx").contains("-XX:SharedArchiveFile=");
+        assertThat(defaults).contains("-XX:+UseSerialGC").contains("-Xmx").contains("-XX:SharedArchiveFile=")
+                .contains("export MALLOC_ARENA_MAX");
     }
 
     @Test
