@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.coldwatch.protocol.settings.AlarmRule;
+import org.coldwatch.protocol.settings.GatewaySettings;
 
 /**
  * The {@code alarm:} section of the gateway's config file (gateway/CONFIGURATION.md). Pins are BCM GPIO numbers,
@@ -48,6 +49,9 @@ public record AlarmSettings(Optional<Integer> outputPin, boolean activeHigh, Opt
         }
         if (resoundAfterSeconds < 1 || resoundAfterSeconds > 86_400) {
             problems.add("alarm.resoundAfterSeconds: must be 1…86400, was " + resoundAfterSeconds);
+        }
+        if (rules.size() > GatewaySettings.MAX_ALARM_RULES) {
+            problems.add("alarm.rules: at most " + GatewaySettings.MAX_ALARM_RULES + " rules, were " + rules.size());
         }
         try {
             new AlarmRules(rules);

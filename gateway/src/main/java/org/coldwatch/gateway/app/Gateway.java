@@ -129,10 +129,13 @@ public final class Gateway implements AutoCloseable {
                 new SettingsTarget(sampler, intake, alarm.alarm()), SettingsFile.besideOutbox(config.outbox().path()),
                 config.sampling().interval());
         settings.restore();
-        uplink.onConfig(settings::received);
         HealthPublisher health = new HealthPublisher(config.gateway().id(), config.health(),
                 new HealthPublisher.Sources(outbox, config.outbox().path(), uplink, sampler::stats, settings::status,
                         alarm.alarm()::state), clock);
+        uplink.onConfig(payload -> {
+            settings.received(payload);
+            health.publishSoon();
+        });
         uplink.start();
         sources.forEach(source -> source.start(intake));
         sampler.start();

@@ -65,6 +65,13 @@ public final class HealthPublisher implements AutoCloseable {
         scheduler.scheduleAtFixedRate(this::publishOnce, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Publishes a report soon, off the caller's thread (e.g. right after settings were applied or refused). */
+    public void publishSoon() {
+        if (!scheduler.isShutdown()) {
+            scheduler.execute(this::publishOnce);
+        }
+    }
+
     /** Builds the report now. */
     public GatewayHealth report() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();

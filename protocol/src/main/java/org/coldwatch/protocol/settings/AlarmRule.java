@@ -54,12 +54,8 @@ public record AlarmRule(String id, String sensor, ReadingKind kind, Double above
             problems.add("above/below: give exactly one of the two");
         }
         if (kind != null) {
-            for (Double limit : new Double[] {above, below}) {
-                if (limit != null && (!Double.isFinite(limit) || limit < kind.min() || limit > kind.max())) {
-                    problems.add((limit == above ? "above" : "below") + ": must lie in " + kind.min() + "…"
-                            + kind.max() + " " + kind.unit() + " for " + kind.wireName() + ", was " + limit);
-                }
-            }
+            checkLimit(problems, "above", above, kind);
+            checkLimit(problems, "below", below, kind);
         }
         if (delaySeconds < 0 || delaySeconds > MAX_SECONDS) {
             problems.add("delaySeconds: must be 0…" + MAX_SECONDS + ", was " + delaySeconds);
@@ -71,6 +67,13 @@ public record AlarmRule(String id, String sensor, ReadingKind kind, Double above
             problems.add("noDataSeconds: must be 0 (off) … " + MAX_SECONDS + ", was " + noDataSeconds);
         }
         return problems;
+    }
+
+    private static void checkLimit(List<String> problems, String field, Double limit, ReadingKind kind) {
+        if (limit != null && (!Double.isFinite(limit) || limit < kind.min() || limit > kind.max())) {
+            problems.add(field + ": must lie in " + kind.min() + "…" + kind.max() + " " + kind.unit() + " for "
+                    + kind.wireName() + ", was " + limit);
+        }
     }
 
     /** Whether a reading of {@code sensorId} and {@code readingKind} falls under this rule. */

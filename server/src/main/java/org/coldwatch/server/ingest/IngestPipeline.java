@@ -98,7 +98,7 @@ public final class IngestPipeline {
                 .map(address -> Future.succeededFuture(address.channel()))
                 .orElseGet(() -> Future.failedFuture(new RefusedException(RejectReason.FOREIGN_TOPIC,
                         "topic '" + topic + "' is not one of gateway '" + gatewayId + "' (expected "
-                                + Topics.PREFIX + gatewayId + "/telemetry|status|events)")));
+                                + Topics.PREFIX + gatewayId + "/telemetry|status|events|health)")));
     }
 
     private Future<Void> ingestTelemetry(String gatewayId, byte[] payload, Instant receivedAt) {

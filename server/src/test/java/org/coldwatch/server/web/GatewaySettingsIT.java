@@ -172,13 +172,18 @@ class GatewaySettingsIT {
     }
 
     @Test
-    void eachPutGetsTheNextVersion() throws Exception {
-        long first = new JsonObject(server.put("/api/gateways/" + GW + "/settings", "{}").body()).getLong("version");
+    void eachPutGetsTheNextVersionAndAnOfflineGatewayGetsItWhenItConnects() throws Exception {
+        JsonObject offline = new JsonObject(server.put("/api/gateways/" + GW + "/settings", "{}").body());
+        assertThat(offline.getBoolean("sentNow")).isFalse();
+        long first = offline.getLong("version");
         long second = new JsonObject(server.put("/api/gateways/" + GW + "/settings", "{}").body()).getLong("version");
 
         assertThat(second).isEqualTo(first + 1);
         assertThat(new JsonObject(server.get("/api/gateways/" + GW + "/settings")).getLong("desiredVersion"))
                 .isEqualTo(second);
+        try (FakeGateway connecting = new FakeGateway()) {
+            assertThat(connecting.nextConfig().version()).isEqualTo(second);
+        }
     }
 
     @Test
