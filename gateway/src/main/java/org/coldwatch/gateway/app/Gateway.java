@@ -131,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         settings.restore();
         HealthPublisher health = new HealthPublisher(config.gateway().id(), config.health(),
                 new HealthPublisher.Sources(outbox, config.outbox().path(), uplink, sampler::stats, settings::status,
-                        alarm.alarm()::state), clock);
+                        alarm.alarm()::state, () -> healthOf(sources)), clock);
         uplink.onConfig(payload -> {
             settings.received(payload);
             health.publishSoon();
@@ -198,6 +198,10 @@ public final class Gateway implements AutoCloseable {
 
     /** The health of every source that tracks one, in the order of the sources. */
     public List<SensorHealth> sensorHealth() {
+        return healthOf(sources);
+    }
+
+    private static List<SensorHealth> healthOf(List<SensorSource> sources) {
         return sources.stream().flatMap(source -> source.health().stream()).toList();
     }
 

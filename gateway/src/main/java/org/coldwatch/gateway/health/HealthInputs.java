@@ -1,8 +1,12 @@
 package org.coldwatch.gateway.health;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.coldwatch.gateway.alarm.AlarmState;
+import org.coldwatch.gateway.outbox.OutboxHealth;
+import org.coldwatch.gateway.sensor.SensorHealth;
+import org.coldwatch.gateway.sensor.SensorState;
 import org.coldwatch.protocol.health.GatewayHealth;
 
 /**
@@ -21,11 +25,14 @@ import org.coldwatch.protocol.health.GatewayHealth;
  * @param settingsVersion applied settings version
  * @param refusal         last refused settings version
  * @param alarm           local alarm state
+ * @param outbox          the outbox's budget state, if known
+ * @param sensors         every configured sensor's health (only the failing ones are reported)
  */
 public record HealthInputs(Instant now, Instant startedAt, long outboxDepth, Optional<Instant> oldestUnsent,
                            Optional<Long> diskFreeBytes, Optional<Double> cpuCelsius, long heapUsedBytes,
                            long heapMaxBytes, long reconnects, int failingSources, Optional<Long> settingsVersion,
-                           Optional<GatewayHealth.Refusal> refusal, AlarmState alarm) {
+                           Optional<GatewayHealth.Refusal> refusal, AlarmState alarm, Optional<OutboxHealth> outbox,
+                           List<SensorHealth> sensors) {
 
     /** The report these figures make, for {@code gatewayId}. */
     public GatewayHealth toReport(String gatewayId) {
@@ -37,6 +44,10 @@ public record HealthInputs(Instant now, Instant startedAt, long outboxDepth, Opt
                         .limit(GatewayHealth.MAX_ACTIVE_ALARMS)
                         .map(a -> new GatewayHealth.ActiveAlarm(a.ruleId(), a.sensorId(), a.condition().wireName(),
                                 a.since(), a.silenced()))
-                        .toList()));
+                        .toList()),
+                outbox.map(o -> new GatewayHealth.Outbox(o.state().wireName(), o.bytesUsed(), o.budgetBytes(),
+                        o.thinned(), o.refused(), o.diskFullErrors())),
+                sensors.stream().filter(h -> h.state() != SensorState.OK).limit(GatewayHealth.MAX_FAULTS)
+                        .map(h -> new GatewayHealth.SensorFault(h.id(), h.state().label())).toList());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.coldwatch.gateway.alarm.AlarmState;
 import org.coldwatch.gateway.outbox.Outbox;
+import org.coldwatch.gateway.sensor.SensorHealth;
 import org.coldwatch.gateway.sensor.SamplerStats;
 import org.coldwatch.gateway.settings.SettingsStatus;
 import org.coldwatch.gateway.uplink.Uplink;
@@ -33,7 +35,8 @@ public final class HealthPublisher implements AutoCloseable {
 
     /** Where the figures come from. */
     public record Sources(Outbox outbox, Path outboxPath, Uplink uplink, Supplier<SamplerStats> sampler,
-                          Supplier<SettingsStatus> settings, Supplier<AlarmState> alarm) {
+                          Supplier<SettingsStatus> settings, Supplier<AlarmState> alarm,
+                          Supplier<List<SensorHealth>> sensors) {
     }
 
     private final String gatewayId;
@@ -80,7 +83,7 @@ public final class HealthPublisher implements AutoCloseable {
                 sources.outbox().oldestUnsent(), diskFree(), cpu.celsius(), heap.getUsed(),
                 heap.getMax() < 0 ? heap.getCommitted() : heap.getMax(), sources.uplink().stats().reconnects(),
                 sources.sampler().get().failingSources(), status.appliedVersion(), status.refusal(),
-                sources.alarm().get());
+                sources.alarm().get(), Optional.of(sources.outbox().health()), sources.sensors().get());
         return inputs.toReport(gatewayId);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.coldwatch.protocol.ProtocolException;
 import org.coldwatch.protocol.json.JsonFields;
 import org.coldwatch.protocol.json.StrictJson;
@@ -68,6 +69,27 @@ public final class GatewayHealthCodec {
             }
             gen.writeEndArray();
             gen.writeEndObject();
+            if (h.outbox().isPresent()) {
+                GatewayHealth.Outbox o = h.outbox().get();
+                gen.writeObjectFieldStart("outbox");
+                gen.writeStringField("state", o.state());
+                gen.writeNumberField("bytesUsed", o.bytesUsed());
+                gen.writeNumberField("budgetBytes", o.budgetBytes());
+                gen.writeNumberField("thinned", o.thinned());
+                gen.writeNumberField("refused", o.refused());
+                gen.writeNumberField("diskFullErrors", o.diskFullErrors());
+                gen.writeEndObject();
+            }
+            if (!h.sensorFaults().isEmpty()) {
+                gen.writeArrayFieldStart("sensorFaults");
+                for (GatewayHealth.SensorFault fault : h.sensorFaults()) {
+                    gen.writeStartObject();
+                    gen.writeStringField("sensor", fault.sensorId());
+                    gen.writeStringField("state", fault.state());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+            }
             gen.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("encoding to memory cannot fail", e);
@@ -109,9 +131,37 @@ public final class GatewayHealthCodec {
             refusal = Optional.of(new GatewayHealth.Refusal(refused, reason));
         }
         GatewayHealth.Alarm alarm = alarm(f.object("alarm"));
+        Optional<GatewayHealth.Outbox> outbox = Optional.empty();
+        Optional<JsonFields> o = f.optionalObject("outbox");
+        if (o.isPresent()) {
+            outbox = Optional.of(outbox(o.get()));
+        }
+        List<GatewayHealth.SensorFault> faults = new ArrayList<>();
+        for (JsonFields item : f.objects("sensorFaults", GatewayHealth.MAX_FAULTS)) {
+            String sensor = item.id("sensor");
+            String state = item.string("state");
+            if (!GatewayHealth.SensorFault.STATES.contains(state)) {
+                throw JsonFields.schema(item.path() + ".state: expected one of "
+                        + new TreeSet<>(GatewayHealth.SensorFault.STATES) + ", was '" + state + "'");
+            }
+            item.requireNoOthers();
+            faults.add(new GatewayHealth.SensorFault(sensor, state));
+        }
         f.requireNoOthers();
         return new GatewayHealth(gateway, at, uptime, depth, oldest, disk, cpu, heapUsed, heapMax, reconnects,
-                failing, version, refusal, alarm);
+                failing, version, refusal, alarm, outbox, faults);
+    }
+
+    private static GatewayHealth.Outbox outbox(JsonFields o) throws ProtocolException {
+        String state = o.string("state");
+        if (!GatewayHealth.Outbox.STATES.contains(state)) {
+            throw JsonFields.schema("outbox.state: expected ok, near-full or full, was '" + state + "'");
+        }
+        GatewayHealth.Outbox outbox = new GatewayHealth.Outbox(state, o.integer("bytesUsed", 0, Long.MAX_VALUE),
+                o.integer("budgetBytes", 0, Long.MAX_VALUE), o.integer("thinned", 0, Long.MAX_VALUE),
+                o.integer("refused", 0, Long.MAX_VALUE), o.integer("diskFullErrors", 0, Long.MAX_VALUE));
+        o.requireNoOthers();
+        return outbox;
     }
 
     private static GatewayHealth.Alarm alarm(JsonFields a) throws ProtocolException {

@@ -40,9 +40,42 @@ class GatewayHealthCodecTest {
         assertThat(minimal.alarm()).isEqualTo(GatewayHealth.Alarm.quiet());
     }
 
+    private static final GatewayHealth OUTBOX_FULL = new GatewayHealth("gw-zhangwan-01",
+            Instant.ofEpochMilli(1796263200000L), 604800, 9_500_000, Optional.of(17_884_800L),
+            Optional.of(71_303_168L), Optional.empty(), 20971520, 41943040, 0, 2, Optional.empty(), Optional.empty(),
+            GatewayHealth.Alarm.quiet(),
+            Optional.of(new GatewayHealth.Outbox("full", 268_435_456, 268_435_456, 41_760, 0, 0)),
+            List.of(new GatewayHealth.SensorFault("room1-core", "missing"),
+                    new GatewayHealth.SensorFault("room1-air", "crc")));
+
     @Test
     void roundTrips() throws Exception {
         assertThat(GatewayHealthCodec.decode(GatewayHealthCodec.encode(FULL))).isEqualTo(FULL);
+        assertThat(GatewayHealthCodec.decode(GatewayHealthCodec.encode(OUTBOX_FULL))).isEqualTo(OUTBOX_FULL);
+    }
+
+    @Test
+    void carriesTheOutboxBudgetAndSensorFaults() throws Exception {
+        GatewayHealth decoded = GatewayHealthCodec.decode(sample("health-outbox-full.json"));
+
+        assertThat(decoded).isEqualTo(OUTBOX_FULL);
+        assertThat(GatewayHealthCodec.decode(sample("health-full.json")).outbox()).as("optional").isEmpty();
+        assertThat(GatewayHealthCodec.decode(sample("health-full.json")).sensorFaults()).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownOutboxStateOrSensorFault() throws Exception {
+        String json = new String(sample("health-outbox-full.json"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> GatewayHealthCodec.decode(json.replace("\"full\"", "\"overflowing\"")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ProtocolException.class)
+                .hasMessage("outbox.state: expected ok, near-full or full, was 'overflowing'");
+        assertThatThrownBy(() -> GatewayHealthCodec.decode(json.replace("\"crc\"", "\"sad\"")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ProtocolException.class)
+                .hasMessageStartingWith("sensorFaults[1].state: expected one of");
+        assertThatThrownBy(() -> GatewayHealthCodec.decode(json.replace("\"thinned\"", "\"thined\"")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ProtocolException.class)
+                .hasMessage("outbox.thinned: missing");
     }
 
     @ParameterizedTest
