@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -248,6 +250,8 @@ public final class PahoUplink implements Uplink {
     private final class Session implements MqttCallback {
         private final MqttAsyncClient client;
         private final Map<Long, InflightLanes.Lane> laneOfSeq = new ConcurrentHashMap<>();
+        private final Set<Long> sentLive = new HashSet<>();
+        private long backlogCursor;
         private InflightLanes lanes;
         private PublishAnswers answers;
         private int window;
@@ -278,7 +282,6 @@ public final class PahoUplink implements Uplink {
          */
         void sendUntilLost() {
             outbox.startLiveLane();
-            long lastPublished = 0;
             Deque<SealedBatch> fetched = new ArrayDeque<>();
             while (running && !lost) {
                 if (!client.isConnected()) {
@@ -289,19 +292,20 @@ public final class PahoUplink implements Uplink {
                     if (lanes.tryStart(InflightLanes.Lane.LIVE)) {
                         SealedBatch live = first(outbox.nextLive(1));
                         if (live != null) {
-                            lastPublished = Math.max(lastPublished, publish(live, InflightLanes.Lane.LIVE));
+                            sentLive.add(live.seq());
+                            publish(live, InflightLanes.Lane.LIVE);
                             continue;
                         }
                         lanes.finished(InflightLanes.Lane.LIVE);
                     }
                     if (lanes.tryStart(InflightLanes.Lane.BACKLOG)) {
                         if (fetched.isEmpty()) {
-                            fetched.addAll(outbox.nextToSend(lastPublished,
-                                    Math.max(1, Math.min(lanes.backlogRoom() + 1, MAX_BATCHES_PER_FETCH))));
+                            fetchBacklog(fetched, Math.max(1, Math.min(lanes.backlogRoom() + 1,
+                                    MAX_BATCHES_PER_FETCH)));
                         }
                         SealedBatch batch = fetched.poll();
                         if (batch != null) {
-                            lastPublished = Math.max(lastPublished, publish(batch, InflightLanes.Lane.BACKLOG));
+                            publish(batch, InflightLanes.Lane.BACKLOG);
                             continue;
                         }
                         lanes.finished(InflightLanes.Lane.BACKLOG);
@@ -317,19 +321,36 @@ public final class PahoUplink implements Uplink {
             }
         }
 
-        /** Publishes {@code batch} in {@code lane}'s place; returns its seq, or 0 (and ends the session) on failure. */
-        private long publish(SealedBatch batch, InflightLanes.Lane lane) {
+        /**
+         * The next backlog batches in seq order: every batch still sealed from before this connection first, then
+         * newly sealed ones; batches this connection already sent through the live lane are skipped.
+         */
+        private void fetchBacklog(Deque<SealedBatch> into, int max) {
+            while (into.isEmpty()) {
+                List<SealedBatch> batches = outbox.nextToSend(backlogCursor, max);
+                if (batches.isEmpty()) {
+                    return;
+                }
+                for (SealedBatch b : batches) {
+                    backlogCursor = Math.max(backlogCursor, b.seq());
+                    if (!sentLive.remove(b.seq())) {
+                        into.add(b);
+                    }
+                }
+            }
+        }
+
+        /** Publishes {@code batch} in {@code lane}'s place; on failure frees it and ends the session. */
+        private void publish(SealedBatch batch, InflightLanes.Lane lane) {
             laneOfSeq.put(batch.seq(), lane);
             try {
                 client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, answers);
                 published.incrementAndGet();
-                return batch.seq();
             } catch (MqttException e) {
                 freed(batch.seq());
                 LOG.warn("uplink: gateway={} publish of seq={} failed: {} (code {}); reconnecting",
                         identity.id(), batch.seq(), e.getMessage(), e.getReasonCode());
                 lost = true;
-                return 0;
             }
         }
 
