@@ -51,7 +51,7 @@ public final class PahoUplink implements Uplink {
     private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
     private static final int QOS_1 = 1;
     private static final int MQTT_DEFAULT_RECEIVE_MAXIMUM = 65_535;
-    private static final int MAX_BATCHES_PER_FETCH = 16;
+    private static final int MAX_BATCHES_PER_FETCH = 4;
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
     private static final long IDLE_POLL_MILLIS = 200;
     private static final long LANE_POLL_MILLIS = 50;
