@@ -47,7 +47,8 @@ class ReadingIntakeFullOutboxTest {
         List<Reading> list = new ArrayList<>();
         for (int m = 0; m < 60; m++) {
             for (int s = 0; s < 32; s++) {
-                list.add(Reading.of("p-" + s, ReadingKind.TEMPERATURE, 3.0, T0.plus(Duration.ofMinutes(index * 60L + m))));
+                list.add(Reading.of("p-" + s, ReadingKind.TEMPERATURE, 3.0,
+                        T0.plus(Duration.ofMinutes(index * 60L + m))));
             }
         }
         return list;
