@@ -33,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A week without 4G, on a controllable clock: a real gateway reads 32 sensors once per simulated minute for 7
- * simulated days (322,560 readings) while its uplink ({@link LinkProxy}) is cut; then the link returns. Every reading
+ * A week without 4G, on a controllable clock ({@link ManualClock} injected into the gateway): 32 sensors are read
+ * once per simulated minute for 7 simulated days (322,560 readings, appended through the gateway's intake an hour at
+ * a time) while its uplink ({@link LinkProxy}) is cut; then the link returns. Every reading
  * reaches the real server process exactly once with its original measurement time, and readings appended live while
  * the backlog drains reach the server within 2 s of their append (server receive time), i.e. the fast lane is not
  * starved by the backfill.

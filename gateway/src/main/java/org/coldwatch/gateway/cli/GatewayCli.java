@@ -11,6 +11,8 @@ import java.util.logging.Level;
 import org.coldwatch.gateway.app.Gateway;
 import org.coldwatch.gateway.config.ConfigException;
 import org.coldwatch.gateway.config.GatewayConfig;
+import org.coldwatch.gateway.outbox.ClockSync;
+import org.coldwatch.gateway.outbox.OutboxHealth;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.gateway.outbox.TimesyncdClockSync;
 import org.coldwatch.gateway.sensor.SensorContext;
@@ -115,10 +117,16 @@ public final class GatewayCli {
                 return 0;
             }
             try (SqliteOutbox outbox = SqliteOutbox.open(file, cfg.gateway().id(),
-                    cfg.outbox().maxReadingsPerBatch(), Clock.systemUTC())) {
-                out.println("depth:        " + outbox.depth() + " readings");
+                    cfg.outbox().maxReadingsPerBatch(), cfg.outboxLimits(), Clock.systemUTC(),
+                    ClockSync.alwaysSynchronized())) {
+                OutboxHealth health = outbox.health();
+                out.println("depth:        " + health.depth() + " readings");
                 out.println("oldest:       " + outbox.oldestUnsent().map(Object::toString).orElse("-"));
-                out.println("quarantined:  " + outbox.quarantinedCount() + " batches");
+                out.println("quarantined:  " + health.quarantined() + " batches");
+                out.println("state:        " + health.state().wireName() + " (" + health.bytesUsed() + " of "
+                        + health.budgetBytes() + " bytes, " + health.freeDiskBytes() + " bytes free on disk, policy "
+                        + cfg.outboxLimits().fullPolicy().configName() + ")");
+                out.println("thinned:      " + health.thinned() + " readings");
             }
             SettingsFile settings = SettingsFile.besideOutbox(file);
             out.println("settings:     " + settings.load()

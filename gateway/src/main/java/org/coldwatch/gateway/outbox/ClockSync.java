@@ -17,8 +17,13 @@ public interface ClockSync {
     /** Identifies the current boot: monotonic times of another boot cannot be compared with this one's. */
     String bootId();
 
-    /** A clock that is always synchronised (no correction ever needed): servers, tests, boxes with an RTC. */
+    /**
+     * A clock that is always synchronised (no correction ever needed): tests, tools, boxes with an RTC. Its boot id
+     * is the machine's, so a tool opening the outbox of a running gateway does not give up that gateway's pending
+     * corrections.
+     */
     static ClockSync alwaysSynchronized() {
+        String bootId = TimesyncdClockSync.currentBootId();
         return new ClockSync() {
             @Override
             public boolean isSynchronized() {
@@ -32,7 +37,7 @@ public interface ClockSync {
 
             @Override
             public String bootId() {
-                return "always-synchronized";
+                return bootId;
             }
         };
     }

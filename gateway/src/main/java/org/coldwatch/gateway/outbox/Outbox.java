@@ -60,7 +60,10 @@ public interface Outbox extends AutoCloseable {
     /** Readings not yet acknowledged: pending ones plus those in sealed batches (quarantine not included). */
     long depth();
 
-    /** Measurement time of the oldest reading not yet acknowledged; empty when {@link #depth()} is 0. */
+    /**
+     * Measurement time of the reading that has waited longest (the first appended of those not yet acknowledged, or
+     * the oldest in a sealed batch); empty when {@link #depth()} is 0. Cheap: no scan of the backlog.
+     */
     Optional<Instant> oldestUnsent();
 
     /** Number of batches in quarantine. */

@@ -42,11 +42,15 @@ final class OutboxCapacity {
         note(OutboxState.FULL);
     }
 
-    /** Makes room for {@code incoming} readings if the outbox is full: thin the oldest day, or refuse (counted). */
-    void makeRoomOrRefuse(int incoming) {
+    /**
+     * Makes room for {@code incoming} readings if the outbox is full: thin the oldest day, or refuse (counted).
+     *
+     * @return pending readings removed by thinning (0 if there was room)
+     */
+    long makeRoomOrRefuse(int incoming) {
         OutboxState now = check();
         if (now != OutboxState.FULL) {
-            return;
+            return 0;
         }
         OutboxLimits limits = budget.limits();
         if (limits.fullPolicy() == OutboxLimits.FullPolicy.THIN_OLDEST) {
@@ -63,7 +67,7 @@ final class OutboxCapacity {
                 LOG.warn("outbox: file={} full ({} of {} bytes): thinned the oldest day to one reading per sensor"
                         + " per {} min, {} readings removed", file, usedBytes(), limits.maxBytes(),
                         limits.thinToOnePerMinutes(), removed);
-                return;
+                return removed;
             }
         }
         refused += incoming;

@@ -24,7 +24,8 @@ final class SensorDictionary {
     void load(Connection db) throws SQLException {
         refs.clear();
         entries.clear();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT ref, name, kind FROM sensor")) {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ref, name, kind FROM sensor")) {
             while (rs.next()) {
                 String kindName = rs.getString(3);
                 ReadingKind kind = ReadingKind.fromWireName(kindName).orElseThrow(() -> new SQLException(

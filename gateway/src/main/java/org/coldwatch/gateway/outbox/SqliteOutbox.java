@@ -54,6 +54,8 @@ public final class SqliteOutbox implements Outbox {
     private final RecentAppends recentAppends = new RecentAppends(LIVE_WINDOW);
     private final LongSupplier monotonicNanos;
     private long liveFloorId;
+    /** Rows in {@code pending}, counted once at open and then kept in step with every commit. */
+    private long pendingCount;
 
     private SqliteOutbox(Connection db, Path file, String gatewayId, int maxReadingsPerBatch, OutboxLimits limits,
                          Clock clock, ClockSync clockSync, LongSupplier monotonicNanos) {
@@ -116,6 +118,7 @@ public final class SqliteOutbox implements Outbox {
             outbox.sensors.load(db);
             db.commit();
             outbox.unsynced.open(file.toString());
+            outbox.pendingCount = outbox.tx.run("count", () -> outbox.tx.queryLong("SELECT COUNT(*) FROM pending"));
             outbox.capacity.check();
             return outbox;
         } catch (SQLException | IOException e) {
@@ -139,12 +142,13 @@ public final class SqliteOutbox implements Outbox {
             return;
         }
         unsynced.correctIfSynchronized();
-        capacity.makeRoomOrRefuse(readings.size());
+        pendingCount -= capacity.makeRoomOrRefuse(readings.size());
         int timeState = unsynced.stateNow();
         try {
             tx.run("append", () -> {
                 try (PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO pending (sensor_ref, value, time_ms, time_state, mono_ms) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO pending (sensor_ref, value, time_ms, time_state, mono_ms)"
+                                + " VALUES (?, ?, ?, ?, ?)")) {
                     for (Reading r : readings) {
                         insert.setLong(1, sensors.ref(db, r.sensorId(), r.kind()));
                         insert.setDouble(2, r.value());
@@ -166,6 +170,7 @@ public final class SqliteOutbox implements Outbox {
             capacity.countRefused(readings.size());
             throw e;
         }
+        pendingCount += readings.size();
         capacity.check();
     }
 
@@ -177,17 +182,22 @@ public final class SqliteOutbox implements Outbox {
         unsynced.correctIfSynchronized();
         long hold = unsynced.holdAfterMonotonic();
         try {
-            return tx.run("nextToSend", () -> {
-                List<SealedBatch> batches = sealer.selectSealed(afterSeq, maxBatches);
-                while (batches.size() < maxBatches) {
+            List<SealedBatch> newlySealed = new ArrayList<>();
+            List<SealedBatch> batches = tx.run("nextToSend", () -> {
+                newlySealed.clear();
+                List<SealedBatch> found = sealer.selectSealed(afterSeq, maxBatches);
+                while (found.size() < maxBatches) {
                     Optional<SealedBatch> sealed = sealer.sealPending(0, false, hold);
                     if (sealed.isEmpty()) {
                         break;
                     }
-                    batches.add(sealed.get());
+                    found.add(sealed.get());
+                    newlySealed.add(sealed.get());
                 }
-                return batches;
+                return found;
             });
+            pendingCount -= readingsIn(newlySealed);
+            return batches;
         } catch (OutboxFullException e) {
             // A sealed payload takes more room than its pending rows: on a full disk, send what is sealed already;
             // each acknowledgement frees room to seal more.
@@ -208,17 +218,27 @@ public final class SqliteOutbox implements Outbox {
         }
         unsynced.correctIfSynchronized();
         long hold = unsynced.holdAfterMonotonic();
-        return tx.run("nextLive", () -> {
+        List<SealedBatch> sealed = tx.run("nextLive", () -> {
             List<SealedBatch> batches = new ArrayList<>();
             while (batches.size() < maxBatches) {
-                Optional<SealedBatch> sealed = sealer.sealPending(liveFloorId, true, hold);
-                if (sealed.isEmpty()) {
+                Optional<SealedBatch> batch = sealer.sealPending(liveFloorId, true, hold);
+                if (batch.isEmpty()) {
                     break;
                 }
-                batches.add(sealed.get());
+                batches.add(batch.get());
             }
             return batches;
         });
+        pendingCount -= readingsIn(sealed);
+        return sealed;
+    }
+
+    private static long readingsIn(List<SealedBatch> batches) {
+        long n = 0;
+        for (SealedBatch b : batches) {
+            n += b.readingCount();
+        }
+        return n;
     }
 
     @Override
@@ -236,7 +256,8 @@ public final class SqliteOutbox implements Outbox {
     public synchronized void quarantine(long seq, int reasonCode, String reason) {
         tx.run("quarantine", () -> {
             try (PreparedStatement move = db.prepareStatement(
-                    "INSERT OR REPLACE INTO quarantine (seq, payload, reading_count, reason_code, reason, quarantined_ms)"
+                    "INSERT OR REPLACE INTO quarantine"
+                            + " (seq, payload, reading_count, reason_code, reason, quarantined_ms)"
                             + " SELECT seq, payload, reading_count, ?, ?, ? FROM sealed WHERE seq = ?");
                  PreparedStatement delete = db.prepareStatement("DELETE FROM sealed WHERE seq = ?")) {
                 move.setInt(1, reasonCode);
@@ -253,15 +274,15 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public synchronized long depth() {
-        return tx.run("depth", () -> tx.queryLong("SELECT (SELECT COUNT(*) FROM pending)"
-                + " + (SELECT COALESCE(SUM(reading_count), 0) FROM sealed)"));
+        return pendingCount + tx.run("depth", () -> tx.queryLong("SELECT COALESCE(SUM(reading_count), 0) FROM sealed"));
     }
 
     @Override
     public synchronized Optional<Instant> oldestUnsent() {
         return tx.run("oldestUnsent", () -> {
             try (Statement st = db.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT MIN(t) FROM (SELECT MIN(time_ms) AS t FROM pending"
+                 ResultSet rs = st.executeQuery("SELECT MIN(t) FROM (SELECT time_ms AS t FROM"
+                         + " (SELECT time_ms FROM pending ORDER BY id LIMIT 1)"
                          + " UNION ALL SELECT MIN(oldest_ms) FROM sealed)")) {
                 rs.next();
                 long millis = rs.getLong(1);

@@ -69,6 +69,11 @@ public final class TimesyncdClockSync implements ClockSync {
         return bootId;
     }
 
+    /** The current boot's id, or a random one if it cannot be read. */
+    static String currentBootId() {
+        return readBootId(BOOT_ID_FILE);
+    }
+
     private static String readBootId(Path file) {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII).trim();

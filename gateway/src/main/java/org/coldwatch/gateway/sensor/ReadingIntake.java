@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.OutboxException;
+import org.coldwatch.gateway.outbox.OutboxFullException;
 import org.coldwatch.gateway.outbox.ReadingCheck;
 import org.coldwatch.protocol.Reading;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public final class ReadingIntake {
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private volatile ReadingCorrection correction = ReadingCorrection.NONE;
+    private final AtomicLong refusedFull = new AtomicLong();
 
     /** Readings go into {@code outbox}. */
     public ReadingIntake(Outbox outbox) {
@@ -48,6 +50,7 @@ public final class ReadingIntake {
      * @param source names the producer in log lines (e.g. {@code sht3x:air-return}, {@code coap:node-7})
      * @return how many were appended and how many dropped as invalid
      * @throws OutboxException if the outbox cannot store them; nothing was stored or observed then
+     *                         ({@link OutboxFullException}: the outbox is full, counted in {@link #refusedFullCount()})
      */
     public Accepted accept(String source, List<Reading> readings) {
         List<Reading> valid = new ArrayList<>(readings.size());
@@ -64,7 +67,12 @@ public final class ReadingIntake {
             }
         }
         rejected.addAndGet(dropped);
-        outbox.append(valid);
+        try {
+            outbox.append(valid);
+        } catch (OutboxFullException e) {
+            refusedFull.addAndGet(valid.size());
+            throw e;
+        }
         appended.addAndGet(valid.size());
         if (!valid.isEmpty()) {
             for (ReadingObserver observer : observers) {
@@ -82,6 +90,11 @@ public final class ReadingIntake {
     /** Readings dropped as invalid since start. */
     public long rejectedCount() {
         return rejected.get();
+    }
+
+    /** Valid readings the outbox refused because it was full ({@code outbox.fullPolicy: refuse-new}, disk full). */
+    public long refusedFullCount() {
+        return refusedFull.get();
     }
 
     /**

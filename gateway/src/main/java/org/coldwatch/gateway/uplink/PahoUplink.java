@@ -2,12 +2,7 @@ package org.coldwatch.gateway.uplink;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +45,7 @@ public final class PahoUplink implements Uplink {
     private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
     private static final int QOS_1 = 1;
     private static final int MQTT_DEFAULT_RECEIVE_MAXIMUM = 65_535;
-    private static final int MAX_BATCHES_PER_FETCH = 16;
+    private static final int MAX_BATCHES_PER_FETCH = 4;
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
     private static final long IDLE_POLL_MILLIS = 200;
     private static final long LANE_POLL_MILLIS = 50;
@@ -252,10 +247,6 @@ public final class PahoUplink implements Uplink {
         }
     }
 
-    private static SealedBatch first(List<SealedBatch> batches) {
-        return batches.isEmpty() ? null : batches.get(0);
-    }
-
     private static void closeQuietly(MqttAsyncClient client) {
         if (client == null) {
             return;
@@ -267,11 +258,10 @@ public final class PahoUplink implements Uplink {
         }
     }
 
-    /** One connection: its client, its in-flight lanes and its completion handling. */
+    /** One connection: its client, its lane scheduler and its completion handling. */
     private final class Session implements MqttCallback {
         private final MqttAsyncClient client;
-        private final Map<Long, InflightLanes.Lane> laneOfSeq = new ConcurrentHashMap<>();
-        private InflightLanes lanes;
+        private LaneScheduler scheduler;
         private PublishAnswers answers;
         private int window;
         private volatile boolean up;
@@ -284,81 +274,53 @@ public final class PahoUplink implements Uplink {
 
         void openWindow(int size) {
             window = size;
-            lanes = new InflightLanes(size);
-            answers = new PublishAnswers(identity.id(), outbox, this::freed, acknowledged, quarantined);
-        }
-
-        private void freed(long seq) {
-            InflightLanes.Lane lane = laneOfSeq.remove(seq);
-            if (lane != null) {
-                lanes.finished(lane);
-            }
+            scheduler = new LaneScheduler(outbox, new InflightLanes(size), MAX_BATCHES_PER_FETCH);
+            answers = new PublishAnswers(identity.id(), outbox, seq -> scheduler.freed(seq), acknowledged,
+                    quarantined);
         }
 
         /**
-         * Publishes until the connection is lost or the uplink closes: readings appended since this connection came
-         * up go first through the live lane; the backlog, oldest first, fills the rest of the window.
+         * Publishes until the connection is lost or the uplink closes: readings appended lately go first through
+         * the live lane; the backlog, oldest first, fills the rest of the window ({@link LaneScheduler}).
          */
         void sendUntilLost() {
-            outbox.startLiveLane();
-            long lastPublished = 0;
-            Deque<SealedBatch> fetched = new ArrayDeque<>();
             while (running && !lost) {
                 if (!client.isConnected()) {
                     LOG.warn("uplink: gateway={} connection lost", identity.id());
                     break;
                 }
+                LaneScheduler.Next next;
                 try {
-                    if (lanes.tryStart(InflightLanes.Lane.LIVE)) {
-                        SealedBatch live = first(outbox.nextLive(1));
-                        if (live != null) {
-                            lastPublished = Math.max(lastPublished, publish(live, InflightLanes.Lane.LIVE));
-                            continue;
-                        }
-                        lanes.finished(InflightLanes.Lane.LIVE);
-                    }
-                    if (lanes.tryStart(InflightLanes.Lane.BACKLOG)) {
-                        if (fetched.isEmpty()) {
-                            fetched.addAll(outbox.nextToSend(lastPublished,
-                                    Math.max(1, Math.min(lanes.backlogRoom() + 1, MAX_BATCHES_PER_FETCH))));
-                        }
-                        SealedBatch batch = fetched.poll();
-                        if (batch != null) {
-                            lastPublished = Math.max(lastPublished, publish(batch, InflightLanes.Lane.BACKLOG));
-                            continue;
-                        }
-                        lanes.finished(InflightLanes.Lane.BACKLOG);
-                        pause(Duration.ofMillis(IDLE_POLL_MILLIS));
-                        continue;
-                    }
+                    next = scheduler.next();
                 } catch (OutboxException e) {
                     LOG.error("uplink: gateway={} cannot read the outbox: {}", identity.id(), e.getMessage());
                     pause(Duration.ofMillis(IDLE_POLL_MILLIS));
                     continue;
                 }
-                awaitLanes();
+                switch (next.step()) {
+                    case PUBLISH -> publish(next.batch());
+                    case NOTHING_TO_SEND -> pause(Duration.ofMillis(IDLE_POLL_MILLIS));
+                    case WINDOW_FULL -> awaitFreedPlace();
+                }
             }
         }
 
-        /** Publishes {@code batch} in {@code lane}'s place; returns its seq, or 0 (and ends the session) on failure. */
-        private long publish(SealedBatch batch, InflightLanes.Lane lane) {
-            laneOfSeq.put(batch.seq(), lane);
+        /** Publishes {@code batch} in the place the scheduler took; on failure frees it and ends the session. */
+        private void publish(SealedBatch batch) {
             try {
                 client.publish(telemetryTopic, new MqttMessage(batch.payload(), QOS_1, false, null), batch, answers);
                 published.incrementAndGet();
-                return batch.seq();
             } catch (MqttException e) {
-                freed(batch.seq());
+                scheduler.freed(batch.seq());
                 LOG.warn("uplink: gateway={} publish of seq={} failed: {} (code {}); reconnecting",
                         identity.id(), batch.seq(), e.getMessage(), e.getReasonCode());
                 lost = true;
-                return 0;
             }
         }
 
-        private void awaitLanes() {
+        private void awaitFreedPlace() {
             try {
-                lanes.awaitFinished(LANE_POLL_MILLIS);
+                scheduler.awaitFreedPlace(LANE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class InflightLanesTest {
     @Test
     void backlogCannotTakeThePlacesReservedForLiveReadings() {
-        InflightLanes lanes = new InflightLanes(100);
+        InflightLanes lanes = new InflightLanes(100, 1000);
         int backlog = 0;
         while (lanes.tryStart(Lane.BACKLOG)) {
             backlog++;
@@ -20,6 +20,18 @@ class InflightLanesTest {
             assertThat(lanes.tryStart(Lane.LIVE)).as("live place %d", i).isTrue();
         }
         assertThat(lanes.tryStart(Lane.LIVE)).isFalse();
+    }
+
+    @Test
+    void backlogStaysBelowItsOwnCapInALargeWindow() {
+        InflightLanes lanes = new InflightLanes(1000);
+        int backlog = 0;
+        while (lanes.tryStart(Lane.BACKLOG)) {
+            backlog++;
+        }
+
+        assertThat(backlog).isEqualTo(InflightLanes.MAX_BACKLOG_IN_FLIGHT);
+        assertThat(lanes.tryStart(Lane.LIVE)).isTrue();
     }
 
     @Test

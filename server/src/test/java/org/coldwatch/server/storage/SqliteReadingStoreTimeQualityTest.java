@@ -54,7 +54,8 @@ class SqliteReadingStoreTimeQualityTest {
     @Test
     void deduplicatesBatchesArrivingInAnyOrderAsALiveLaneSendsThem() throws Exception {
         try (SqliteReadingStore store = SqliteReadingStore.open(dir.resolve("readings.db"))) {
-            TelemetryBatch live = TelemetryBatch.of("gw-1", 5, List.of(Reading.of("air", ReadingKind.HUMIDITY, 90, T0)));
+            TelemetryBatch live = TelemetryBatch.of("gw-1", 5,
+                    List.of(Reading.of("air", ReadingKind.HUMIDITY, 90, T0)));
             TelemetryBatch backlog = TelemetryBatch.of("gw-1", 3,
                     List.of(Reading.of("air", ReadingKind.HUMIDITY, 91, T0.minusSeconds(3600))));
 
