@@ -42,7 +42,7 @@ class SelftestCommandIT {
             assertThat(line(run.out(), "room1-air")).contains("sht3x", "PASS", "3/3", "Cel", "91 %RH");
             assertThat(line(run.out(), "room1-core")).contains("ds18b20", "PASS", "3/3", "1.25 Cel");
             assertThat(line(run.out(), "room1-shelf")).contains("hx711", "PASS", "3/3", " kg");
-            assertThat(line(run.out(), "room1-door")).contains("door-contact", "PASS", "1 state");
+            assertThat(line(run.out(), "room1-door")).contains("door-contact", "PASS", "open");
             assertThat(line(run.out(), "uplink")).contains("PASS", "connected as gw-room-1");
             assertThat(run.out()).contains("RESULT: PASS (5 checks)");
         }
