@@ -49,6 +49,16 @@ class SelftestCommandIT {
     }
 
     @Test
+    void deepChecksTheSht3xHeater() throws Exception {
+        SimulatedRoom.Run run = SimulatedRoom.execute("selftest", "-c", room.config("tcp://127.0.0.1:1").toString(),
+                "--skip-uplink", "--deep", "--reads", "1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(line(run.out(), "room1-air/heater")).contains("sht3x", "PASS", "+3.00 Cel");
+        assertThat(run.out()).contains("RESULT: PASS (5 checks)");
+    }
+
+    @Test
     void failsOnAMissingSensorAndCrcErrorsAndNamesThem() throws Exception {
         room.sht.missing(true);
         room.core.corruptNextReads(1);

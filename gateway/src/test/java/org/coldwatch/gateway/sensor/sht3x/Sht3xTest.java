@@ -169,6 +169,17 @@ class Sht3xTest {
     }
 
     @Test
+    void theHeaterCheckReadsWarmerAndLeavesTheHeaterOff() throws SensorFault {
+        Sht3x sensor = sensor(0);
+
+        double rise = sensor.heaterRiseCelsius(java.time.Duration.ofSeconds(5));
+
+        assertThat(rise).isCloseTo(Sht3xDevice.HEATER_RISE_CELSIUS, within(0.01));
+        assertThat(device.heaterOn()).isFalse();
+        assertThat(sensor.measure().celsius()).isCloseTo(2.5, within(0.003));
+    }
+
+    @Test
     void theKindReportsTemperatureAndHumidityAndTracksHealth() throws Exception {
         SensorSpec spec = SensorSpec.of(0, "room1-air", "sht3x", Map.of("bus", 1, "address", "0x44"));
         Instant now = Instant.parse("2026-12-03T10:00:00Z");
