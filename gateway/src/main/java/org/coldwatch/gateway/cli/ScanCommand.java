@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -22,6 +23,8 @@ import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.Pause;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorFault;
+import org.coldwatch.gateway.sensor.hx711.Hx711;
+import org.coldwatch.gateway.sensor.hx711.Hx711Kind;
 import org.coldwatch.gateway.sensor.onewire.Ds18b20;
 import org.coldwatch.gateway.sensor.sht3x.Sht3x;
 import picocli.CommandLine;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code scan}: what is wired, without the configuration having to be right. Lists the I2C addresses that answer on
  * each bus (0x03–0x77, a one-byte read like {@code i2cdetect -r}; 0x44/0x45 identified as SHT3x when their status
  * word arrives with a valid CRC), the 1-Wire slaves under the root (family 28 read as DS18B20), and the level of each
- * configured or given GPIO input. Outputs (an HX711's PD_SCK) are named but not touched.
+ * configured or given GPIO input, and the raw counts of each configured HX711 (for tare and calibration).
  */
 @Command(name = "scan", description = "List I2C addresses, 1-Wire ids and GPIO levels; what is wired and how it looks.")
 final class ScanCommand implements Callable<Integer> {
@@ -70,6 +73,7 @@ final class ScanCommand implements Callable<Integer> {
                 scanOneWire(root, out);
             }
             scanGpio(ctx, sensors, out);
+            scanLoadCells(ctx, sensors, out);
         }
         out.flush();
         return 0;
@@ -178,7 +182,7 @@ final class ScanCommand implements Callable<Integer> {
                 case "door-contact" -> inputs.put(intParam(s, "pin", -1), "door-contact " + s.id());
                 case "hx711" -> {
                     inputs.put(intParam(s, "dataPin", -1), "hx711 " + s.id() + " DOUT (low = conversion ready)");
-                    outputs.put(intParam(s, "clockPin", -1), "hx711 " + s.id() + " PD_SCK, output: not touched");
+                    outputs.put(intParam(s, "clockPin", -1), "hx711 " + s.id() + " PD_SCK, output: see below");
                 }
                 default -> {
                 }
@@ -203,5 +207,25 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         outputs.forEach((pin, what) -> out.printf("  %2d  -     %s%n", pin, what));
+    }
+
+    /** Raw counts of each configured HX711, for working out its tare offset and calibration factor. */
+    private static void scanLoadCells(SensorContext ctx, List<SensorSpec> sensors, PrintWriter out) {
+        List<SensorSpec> cells = sensors.stream().filter(s -> s.kind().equals(Hx711Kind.NAME)).toList();
+        if (cells.isEmpty()) {
+            return;
+        }
+        out.println("HX711 (raw counts; tareOffsetCounts = counts when empty,"
+                + " kgPerCount = known kg / (counts - tareOffsetCounts)):");
+        for (SensorSpec cell : cells) {
+            try {
+                Hx711 driver = Hx711Kind.driver(cell, ctx);
+                double counts = driver.averageCounts();
+                out.printf(Locale.ROOT, "  %s  %.0f counts = %.3f kg with the configured calibration%n", cell.id(),
+                        counts, driver.calibration().massKg(counts));
+            } catch (SensorFault f) {
+                out.printf("  %s  %s: %s%n", cell.id(), f.state(), f.getMessage());
+            }
+        }
     }
 }

@@ -89,8 +89,13 @@ public final class Hx711 implements LoadCell {
         return calibration;
     }
 
-    /** The mean of {@code samples} conversions, trimmed of the extremes when there are three or more. */
-    synchronized double averageCounts() throws SensorFault {
+    /**
+     * The mean of {@code samples} conversions, trimmed of the extremes when there are three or more, before tare and
+     * calibration: what a technician needs to work out {@code tareOffsetCounts} and {@code kgPerCount}.
+     *
+     * @throws SensorFault as {@link #massKg()}
+     */
+    public synchronized double averageCounts() throws SensorFault {
         if (!gainSelected) {
             if (gain != Hx711Gain.A_128) {
                 conversion(); // made at the reset default A/128; its extra pulses select the gain for the next

@@ -68,15 +68,25 @@ public final class Hx711Kind implements SensorKind {
 
     @Override
     public SensorSource create(SensorSpec spec, SensorContext ctx) {
+        Hx711 cell = driver(spec, ctx);
+        return new PolledSource(spec.id(), NAME, now -> List.of(Reading.of(spec.id(), ReadingKind.WEIGHT,
+                Math.round(cell.massKg() * 1000) / 1000.0, now)));
+    }
+
+    /**
+     * The driver for one configured HX711, its pins claimed in {@code ctx}'s Pi4J context; {@code scan} uses it to
+     * show raw counts for calibration.
+     *
+     * @throws org.coldwatch.gateway.config.ConfigException naming a bad {@code sensors[i].key}
+     */
+    public static Hx711 driver(SensorSpec spec, SensorContext ctx) {
         Settings s = Settings.of(spec);
         Context pi4j = ctx.pi4j();
         DigitalOutput clock = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("hx711-sck-" + spec.id())
                 .address(s.clockPin()).initial(DigitalState.LOW).shutdown(DigitalState.LOW).build());
         DigitalInput data = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("hx711-dout-" + spec.id())
                 .address(s.dataPin()).pull(PullResistance.OFF).build());
-        Hx711 cell = new Hx711(clock, data, s.gain(), s.samples(), s.calibration(), DriftCompensation.NONE,
+        return new Hx711(clock, data, s.gain(), s.samples(), s.calibration(), DriftCompensation.NONE,
                 s.readyTimeout(), s.stuckAfter(), ctx.pause());
-        return new PolledSource(spec.id(), NAME, now -> List.of(Reading.of(spec.id(), ReadingKind.WEIGHT,
-                Math.round(cell.massKg() * 1000) / 1000.0, now)));
     }
 }
