@@ -48,7 +48,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "YAML configuration: scan its buses, 1-Wire roots and pins")
     Path config;
 
-    @Option(names = "--bus", paramLabel = "N", description = "I2C bus to scan (repeatable; default: configured, else 1)")
+    @Option(names = "--bus", paramLabel = "N",
+            description = "I2C bus to scan (repeatable; default: configured, else 1)")
     List<Integer> buses = new ArrayList<>();
 
     @Option(names = "--one-wire-root", paramLabel = "DIR",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coldwatch.gateway.uplink.MosquittoBroker;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class SelftestCommandIT {
 
     @Test
     void aBadSensorParameterIsAConfigurationError() throws IOException {
-        java.nio.file.Files.writeString(dir.resolve("bad.yaml"), """
+        Files.writeString(dir.resolve("bad.yaml"), """
                 gateway: {id: gw-1, secret: s}
                 sensors:
                   - {id: shelf, kind: hx711, clockPin: 5, dataPin: 5, kgPerCount: 0.001}

@@ -3,6 +3,7 @@ package org.coldwatch.gateway.sensor.sht3x;
 import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.i2c.I2C;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import org.coldwatch.gateway.sensor.Pause;
 import org.coldwatch.gateway.sensor.SensorFault;
@@ -95,7 +96,7 @@ public final class Sht3x implements TemperatureHumiditySensor {
         double celsius = celsius(rawT);
         double rh = relativeHumidity(rawRh);
         if (celsius < MIN_CELSIUS || celsius > MAX_CELSIUS) {
-            throw new SensorFault(SensorState.IMPLAUSIBLE, String.format(java.util.Locale.ROOT,
+            throw new SensorFault(SensorState.IMPLAUSIBLE, String.format(Locale.ROOT,
                     "%.2f °C is outside the sensor's range −40…125 °C", celsius));
         }
         return new Measurement(celsius, rh);
