@@ -56,7 +56,7 @@ public final class DoorContactKind implements SensorKind {
         DigitalInput input = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("door-" + spec.id())
                 .address(s.pin()).pull(s.pull()).build());
         GpioDoorContact contact = new GpioDoorContact(input, spec.id(), s.debounce(), s.poll(), s.openWhenHigh(),
-                ctx.clock());
+                ctx.clock(), System::nanoTime);
         return new DoorContactSource(spec.id(), NAME, contact, ctx.clock());
     }
 }
