@@ -5,6 +5,7 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.SensorContext;
@@ -47,6 +48,12 @@ public final class DoorContactKind implements SensorKind {
     @Override
     public void validate(SensorSpec spec) {
         Settings.of(spec);
+    }
+
+    @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of("GPIO " + s.pin(), "pin");
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.PolledSource;
@@ -64,6 +65,12 @@ public final class Hx711Kind implements SensorKind {
     @Override
     public void validate(SensorSpec spec) {
         Settings.of(spec);
+    }
+
+    @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of("GPIO " + s.clockPin(), "clockPin", "GPIO " + s.dataPin(), "dataPin");
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.pi4j.io.i2c.I2C;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.PolledSource;
@@ -49,6 +50,12 @@ public final class Sht3xKind implements SensorKind {
     @Override
     public void validate(SensorSpec spec) {
         Settings.of(spec);
+    }
+
+    @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of(String.format("I2C bus %d address 0x%02x", s.bus(), s.address()), "address");
     }
 
     @Override
