@@ -177,10 +177,18 @@ final class ScanCommand implements Callable<Integer> {
 
     private void scanGpio(SensorContext ctx, List<SensorSpec> sensors, PrintWriter out) {
         Map<Integer, String> inputs = new LinkedHashMap<>();
+        Map<Integer, PullResistance> pulls = new LinkedHashMap<>();
         Map<Integer, String> outputs = new LinkedHashMap<>();
         for (SensorSpec s : sensors) {
             switch (s.kind()) {
-                case "door-contact" -> inputs.put(intParam(s, "pin", -1), "door-contact " + s.id());
+                case "door-contact" -> {
+                    inputs.put(intParam(s, "pin", -1), "door-contact " + s.id());
+                    pulls.put(intParam(s, "pin", -1), switch (String.valueOf(s.params().get("pull"))) {
+                        case "down" -> PullResistance.PULL_DOWN;
+                        case "off" -> PullResistance.OFF;
+                        default -> PullResistance.PULL_UP;
+                    });
+                }
                 case "hx711" -> {
                     inputs.put(intParam(s, "dataPin", -1), "hx711 " + s.id() + " DOUT (low = conversion ready)");
                     outputs.put(intParam(s, "clockPin", -1), "hx711 " + s.id() + " PD_SCK, output: see below");
@@ -200,7 +208,7 @@ final class ScanCommand implements Callable<Integer> {
         for (Map.Entry<Integer, String> input : inputs.entrySet()) {
             String id = "scan-gpio-" + input.getKey();
             DigitalInput pin = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).address(input.getKey())
-                    .pull(input.getValue().startsWith("door") ? PullResistance.PULL_UP : PullResistance.OFF).build());
+                    .pull(pulls.getOrDefault(input.getKey(), PullResistance.OFF)).build());
             try {
                 out.printf("  %2d  %-4s  %s%n", input.getKey(), pin.isHigh() ? "HIGH" : "LOW", input.getValue());
             } finally {
