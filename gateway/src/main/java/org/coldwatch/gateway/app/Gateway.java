@@ -11,6 +11,7 @@ import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.Outbox;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.coldwatch.gateway.sensor.ReadingObserver;
 import org.coldwatch.gateway.sensor.Sampler;
 import org.coldwatch.gateway.sensor.SamplerStats;
 import org.coldwatch.gateway.sensor.SensorContext;
@@ -65,10 +66,20 @@ public final class Gateway implements AutoCloseable {
      * @throws org.coldwatch.gateway.outbox.OutboxException if the outbox file cannot be opened
      */
     public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock) {
+        return start(config, sources, clock, List.of());
+    }
+
+    /**
+     * {@link #start(GatewayConfig, List, Clock)} with {@code observers} registered on the intake before any source
+     * starts, so they also see what push sources report at once (a door's state at start-up).
+     */
+    public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock,
+            List<ReadingObserver> observers) {
         Outbox outbox = SqliteOutbox.open(config.outbox().path(), config.gateway().id(),
                 config.outbox().maxReadingsPerBatch(), clock);
         Uplink uplink = new PahoUplink(config, outbox, softwareVersion());
         ReadingIntake intake = new ReadingIntake(outbox);
+        observers.forEach(intake::addObserver);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         uplink.start();
         sources.forEach(source -> source.start(intake));

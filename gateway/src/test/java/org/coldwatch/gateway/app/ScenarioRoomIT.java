@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * firmware-sim's {@code normal-week} room wired where hardware would be ({@link ScenarioHardware}: SHT31 at 0x44, two
  * DS18B20 files, an HX711 on GPIO 5/6, a door on GPIO 17), read by the gateway's real drivers from a {@code sensors:}
- * list written against the scenario's wiring: the values the drivers report are the room's. (The door's push path is
- * covered by {@code GatewaySensorsIT}.)
+ * list written against the scenario's wiring: the values the drivers report are the room's.
  */
 class ScenarioRoomIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -72,14 +71,14 @@ class ScenarioRoomIT {
              MosquittoBroker broker = MosquittoBroker.start();
              SensorContext sensors = SensorContext.auto(clock)) {
             GatewayConfig config = config(broker, dir.resolve("w1"));
-            Gateway gateway = Gateway.start(config, Gateway.sourcesFrom(config, sensors), clock);
+            Gateway gateway = Gateway.start(config, Gateway.sourcesFrom(config, sensors), clock,
+                    List.of(seen::addAll));
             try {
-                gateway.intake().addObserver(seen::addAll);
                 await().atMost(PATIENCE).untilAsserted(() -> assertThat(seen.stream()
                         .map(r -> r.sensorId() + "/" + r.kind().wireName()).distinct())
                         .as("health %s", gateway.sensorHealth())
                         .contains("air-return/temperature", "air-return/humidity", "air-door/temperature",
-                                "core-apples/temperature", "scale-apples/weight"));
+                                "core-apples/temperature", "scale-apples/weight", "door/door"));
 
                 // The room's channels add the datasheets' noise to every read (SHT3x 0.04 °C / 0.08 %RH, DS18B20
                 // 0.03 °C + 0.0625 °C steps, load cell 0.2 kg, one σ), so the driver's value and a later read of the
@@ -93,7 +92,8 @@ class ScenarioRoomIT {
                         .isCloseTo(room.value("core-apples", ReadingKind.TEMPERATURE).orElseThrow(), within(0.35));
                 assertThat(last(seen, "scale-apples", ReadingKind.WEIGHT).orElseThrow().value())
                         .isCloseTo(room.value("scale-apples", ReadingKind.WEIGHT).orElseThrow(), within(1.5));
-                // the door's first reading was pushed when the gateway started, before this observer was added
+                assertThat(last(seen, "door", ReadingKind.DOOR).orElseThrow().value())
+                        .isEqualTo(room.value("door", ReadingKind.DOOR).orElseThrow());
                 assertThat(gateway.sensorHealth()).extracting(SensorHealth::state).containsOnly(SensorState.OK);
                 await().atMost(PATIENCE).until(() -> gateway.uplinkStats().acknowledged() > 0);
             } finally {
