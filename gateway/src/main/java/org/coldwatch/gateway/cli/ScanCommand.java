@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.Pause;
+import org.coldwatch.gateway.sensor.Pi4jHandles;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorFault;
 import org.coldwatch.gateway.sensor.hx711.Hx711;
@@ -112,7 +113,13 @@ final class ScanCommand implements Callable<Integer> {
         int found = 0;
         for (int address = FIRST_ADDRESS; address <= LAST_ADDRESS; address++) {
             String id = "scan-i2c-" + bus + "-" + address;
-            I2C i2c = pi4j.create(I2C.newConfigBuilder(pi4j).id(id).bus(bus).device(address).build());
+            I2C i2c;
+            try {
+                i2c = Pi4jHandles.i2c(pi4j, id, bus, address);
+            } catch (RuntimeException e) {
+                out.printf("  not available: %s (on a Pi: enable I2C with raspi-config)%n", e.getMessage());
+                return;
+            }
             try {
                 String what = identify(i2c, address);
                 if (what != null) {
@@ -207,8 +214,14 @@ final class ScanCommand implements Callable<Integer> {
         Context pi4j = ctx.pi4j();
         for (Map.Entry<Integer, String> input : inputs.entrySet()) {
             String id = "scan-gpio-" + input.getKey();
-            DigitalInput pin = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).address(input.getKey())
-                    .pull(pulls.getOrDefault(input.getKey(), PullResistance.OFF)).build());
+            DigitalInput pin;
+            try {
+                pin = Pi4jHandles.input(pi4j, id, input.getKey(), pulls.getOrDefault(input.getKey(),
+                        PullResistance.OFF));
+            } catch (RuntimeException e) {
+                out.printf("  %2d  ?     %s: not available: %s%n", input.getKey(), input.getValue(), e.getMessage());
+                continue;
+            }
             try {
                 out.printf("  %2d  %-4s  %s%n", input.getKey(), pin.isHigh() ? "HIGH" : "LOW", input.getValue());
             } finally {
@@ -234,6 +247,8 @@ final class ScanCommand implements Callable<Integer> {
                         counts, driver.calibration().massKg(counts));
             } catch (SensorFault f) {
                 out.printf("  %s  %s: %s%n", cell.id(), f.state(), f.getMessage());
+            } catch (RuntimeException e) {
+                out.printf("  %s  GPIO not available: %s%n", cell.id(), e.getMessage());
             }
         }
     }

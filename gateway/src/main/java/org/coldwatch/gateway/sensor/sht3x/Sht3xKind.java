@@ -1,12 +1,13 @@
 package org.coldwatch.gateway.sensor.sht3x;
 
-import com.pi4j.io.i2c.I2C;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
+import org.coldwatch.gateway.sensor.DeviceHandle;
+import org.coldwatch.gateway.sensor.Pi4jHandles;
 import org.coldwatch.gateway.sensor.PolledSource;
 import org.coldwatch.gateway.sensor.SensorCheck;
 import org.coldwatch.gateway.sensor.SensorFault;
@@ -61,11 +62,12 @@ public final class Sht3xKind implements SensorKind {
     @Override
     public SensorSource create(SensorSpec spec, SensorContext ctx) {
         Settings s = Settings.of(spec);
-        I2C i2c = ctx.pi4j().create(I2C.newConfigBuilder(ctx.pi4j()).id("sht3x-" + spec.id()).bus(s.bus())
-                .device(s.address()).build());
-        Sht3x sensor = new Sht3x(i2c, spec.id(), s.stuckAfter(), ctx.pause());
+        String id = "sht3x-" + spec.id();
+        DeviceHandle<Sht3x> sensor = new DeviceHandle<>(String.format("I2C bus %d address 0x%02x", s.bus(),
+                s.address()), () -> new Sht3x(Pi4jHandles.i2c(ctx.pi4j(), id, s.bus(), s.address()), spec.id(),
+                s.stuckAfter(), ctx.pause()));
         return new PolledSource(spec.id(), NAME, now -> {
-            Measurement m = sensor.measure();
+            Measurement m = sensor.get().measure();
             return List.of(Reading.of(spec.id(), ReadingKind.TEMPERATURE, round(m.celsius(), 100), now),
                     Reading.of(spec.id(), ReadingKind.HUMIDITY, round(m.relativeHumidityPercent(), 100), now));
         }, () -> List.of(heaterCheck(spec.id(), sensor)));
@@ -76,10 +78,10 @@ public final class Sht3xKind implements SensorKind {
      * warmer. The datasheet (section 4.10) only says the heater raises the temperature by "a few degrees"; half a
      * degree is our threshold for "the heater and the sensing element respond", not a datasheet value.
      */
-    static SensorCheck.Result heaterCheck(String id, Sht3x sensor) {
+    static SensorCheck.Result heaterCheck(String id, DeviceHandle<Sht3x> sensor) {
         String name = id + "/heater";
         try {
-            double rise = sensor.heaterRiseCelsius(HEATER_CHECK);
+            double rise = sensor.get().heaterRiseCelsius(HEATER_CHECK);
             boolean passed = rise >= HEATER_MIN_RISE_CELSIUS;
             return new SensorCheck.Result(name, NAME, passed, passed ? 1 : 0, 1,
                     String.format(Locale.ROOT, "+%.2f Cel", rise), passed ? "" : String.format(Locale.ROOT,

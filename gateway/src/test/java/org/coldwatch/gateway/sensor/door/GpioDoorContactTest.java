@@ -119,7 +119,7 @@ class GpioDoorContactTest {
     }
 
     @Test
-    void aBounceShorterThanTheDebounceTimeIsNotAChange() {
+    void aBounceShorterThanTheDebounceTimeIsNotAChange() throws Exception {
         ReadingIntake intake = new ReadingIntake(outbox);
         intake.addObserver(seen::addAll);
         SensorSpec spec = SensorSpec.of(5, "room1-door", "door-contact", Map.of("pin", PIN, "debounceMillis", 30,
