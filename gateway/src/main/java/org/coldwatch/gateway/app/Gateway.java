@@ -20,6 +20,7 @@ import org.coldwatch.gateway.outbox.OutboxHealth;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.gateway.outbox.TimesyncdClockSync;
 import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.coldwatch.gateway.sensor.ReadingObserver;
 import org.coldwatch.gateway.sensor.Sampler;
 import org.coldwatch.gateway.sensor.SamplerStats;
 import org.coldwatch.gateway.sensor.SensorContext;
@@ -94,11 +95,20 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * {@link #start(GatewayConfig, List, Clock)} with {@code observers} registered on the intake before any source
+     * starts, so they also see what push sources report at once (a door's state at start-up).
+     */
+    public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock,
+            List<ReadingObserver> observers) {
+        return launch(config, sources, clock, new TimesyncdClockSync(), null, observers);
+    }
+
+    /**
      * {@link #start(GatewayConfig, List, Clock)} with the clock's synchronisation state given: readings taken while
      * {@code clockSync} says unsynchronised are marked and corrected once it says synchronised.
      */
     public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock, ClockSync clockSync) {
-        return start(config, sources, clock, clockSync, null);
+        return launch(config, sources, clock, clockSync, null, List.of());
     }
 
     /**
@@ -108,6 +118,11 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, List<SensorSource> sources, Clock clock, ClockSync clockSync,
                                 SensorContext hardware) {
+        return launch(config, sources, clock, clockSync, hardware, List.of());
+    }
+
+    private static Gateway launch(GatewayConfig config, List<SensorSource> sources, Clock clock, ClockSync clockSync,
+                                  SensorContext hardware, List<ReadingObserver> observers) {
         SensorContext ownHardware = hardware == null ? SensorContext.auto(clock) : null;
         SensorContext pins = hardware == null ? ownHardware : hardware;
         Outbox outbox = SqliteOutbox.open(config.outbox().path(), config.gateway().id(),
@@ -116,6 +131,7 @@ public final class Gateway implements AutoCloseable {
         ReadingIntake intake = new ReadingIntake(outbox);
         AlarmWiring alarm = AlarmWiring.start(config.alarm(), intake, clock, pins::pi4j);
         alarm.forwardEventsTo(new AlarmEventPublisher(p -> uplink.publishSnapshot(Topics.Channel.EVENTS, p)));
+        observers.forEach(intake::addObserver);
         Sampler sampler = new Sampler(sources, intake, clock, config.sampling().interval());
         NodeIngress nodeIngress;
         try {

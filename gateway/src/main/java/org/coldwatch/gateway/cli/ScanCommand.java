@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -20,8 +21,11 @@ import java.util.stream.Stream;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.Pause;
+import org.coldwatch.gateway.sensor.Pi4jHandles;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorFault;
+import org.coldwatch.gateway.sensor.hx711.Hx711;
+import org.coldwatch.gateway.sensor.hx711.Hx711Kind;
 import org.coldwatch.gateway.sensor.onewire.Ds18b20;
 import org.coldwatch.gateway.sensor.sht3x.Sht3x;
 import picocli.CommandLine;
@@ -33,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code scan}: what is wired, without the configuration having to be right. Lists the I2C addresses that answer on
  * each bus (0x03–0x77, a one-byte read like {@code i2cdetect -r}; 0x44/0x45 identified as SHT3x when their status
  * word arrives with a valid CRC), the 1-Wire slaves under the root (family 28 read as DS18B20), and the level of each
- * configured or given GPIO input. Outputs (an HX711's PD_SCK) are named but not touched.
+ * configured or given GPIO input, and the raw counts of each configured HX711 (for tare and calibration).
  */
 @Command(name = "scan", description = "List I2C addresses, 1-Wire ids and GPIO levels; what is wired and how it looks.")
 final class ScanCommand implements Callable<Integer> {
@@ -45,7 +49,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "YAML configuration: scan its buses, 1-Wire roots and pins")
     Path config;
 
-    @Option(names = "--bus", paramLabel = "N", description = "I2C bus to scan (repeatable; default: configured, else 1)")
+    @Option(names = "--bus", paramLabel = "N",
+            description = "I2C bus to scan (repeatable; default: configured, else 1)")
     List<Integer> buses = new ArrayList<>();
 
     @Option(names = "--one-wire-root", paramLabel = "DIR",
@@ -70,6 +75,7 @@ final class ScanCommand implements Callable<Integer> {
                 scanOneWire(root, out);
             }
             scanGpio(ctx, sensors, out);
+            scanLoadCells(ctx, sensors, out);
         }
         out.flush();
         return 0;
@@ -107,7 +113,13 @@ final class ScanCommand implements Callable<Integer> {
         int found = 0;
         for (int address = FIRST_ADDRESS; address <= LAST_ADDRESS; address++) {
             String id = "scan-i2c-" + bus + "-" + address;
-            I2C i2c = pi4j.create(I2C.newConfigBuilder(pi4j).id(id).bus(bus).device(address).build());
+            I2C i2c;
+            try {
+                i2c = Pi4jHandles.i2c(pi4j, id, bus, address);
+            } catch (RuntimeException e) {
+                out.printf("  not available: %s (on a Pi: enable I2C with raspi-config)%n", e.getMessage());
+                return;
+            }
             try {
                 String what = identify(i2c, address);
                 if (what != null) {
@@ -172,13 +184,21 @@ final class ScanCommand implements Callable<Integer> {
 
     private void scanGpio(SensorContext ctx, List<SensorSpec> sensors, PrintWriter out) {
         Map<Integer, String> inputs = new LinkedHashMap<>();
+        Map<Integer, PullResistance> pulls = new LinkedHashMap<>();
         Map<Integer, String> outputs = new LinkedHashMap<>();
         for (SensorSpec s : sensors) {
             switch (s.kind()) {
-                case "door-contact" -> inputs.put(intParam(s, "pin", -1), "door-contact " + s.id());
+                case "door-contact" -> {
+                    inputs.put(intParam(s, "pin", -1), "door-contact " + s.id());
+                    pulls.put(intParam(s, "pin", -1), switch (String.valueOf(s.params().get("pull"))) {
+                        case "down" -> PullResistance.PULL_DOWN;
+                        case "off" -> PullResistance.OFF;
+                        default -> PullResistance.PULL_UP;
+                    });
+                }
                 case "hx711" -> {
                     inputs.put(intParam(s, "dataPin", -1), "hx711 " + s.id() + " DOUT (low = conversion ready)");
-                    outputs.put(intParam(s, "clockPin", -1), "hx711 " + s.id() + " PD_SCK, output: not touched");
+                    outputs.put(intParam(s, "clockPin", -1), "hx711 " + s.id() + " PD_SCK, output: see below");
                 }
                 default -> {
                 }
@@ -194,8 +214,14 @@ final class ScanCommand implements Callable<Integer> {
         Context pi4j = ctx.pi4j();
         for (Map.Entry<Integer, String> input : inputs.entrySet()) {
             String id = "scan-gpio-" + input.getKey();
-            DigitalInput pin = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).address(input.getKey())
-                    .pull(input.getValue().startsWith("door") ? PullResistance.PULL_UP : PullResistance.OFF).build());
+            DigitalInput pin;
+            try {
+                pin = Pi4jHandles.input(pi4j, id, input.getKey(), pulls.getOrDefault(input.getKey(),
+                        PullResistance.OFF));
+            } catch (RuntimeException e) {
+                out.printf("  %2d  ?     %s: not available: %s%n", input.getKey(), input.getValue(), e.getMessage());
+                continue;
+            }
             try {
                 out.printf("  %2d  %-4s  %s%n", input.getKey(), pin.isHigh() ? "HIGH" : "LOW", input.getValue());
             } finally {
@@ -203,5 +229,27 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         outputs.forEach((pin, what) -> out.printf("  %2d  -     %s%n", pin, what));
+    }
+
+    /** Raw counts of each configured HX711, for working out its tare offset and calibration factor. */
+    private static void scanLoadCells(SensorContext ctx, List<SensorSpec> sensors, PrintWriter out) {
+        List<SensorSpec> cells = sensors.stream().filter(s -> s.kind().equals(Hx711Kind.NAME)).toList();
+        if (cells.isEmpty()) {
+            return;
+        }
+        out.println("HX711 (raw counts; tareOffsetCounts = counts when empty,"
+                + " kgPerCount = known kg / (counts - tareOffsetCounts)):");
+        for (SensorSpec cell : cells) {
+            try {
+                Hx711 driver = Hx711Kind.driver(cell, ctx);
+                double counts = driver.averageCounts();
+                out.printf(Locale.ROOT, "  %s  %.0f counts = %.3f kg with the configured calibration%n", cell.id(),
+                        counts, driver.calibration().massKg(counts));
+            } catch (SensorFault f) {
+                out.printf("  %s  %s: %s%n", cell.id(), f.state(), f.getMessage());
+            } catch (RuntimeException e) {
+                out.printf("  %s  GPIO not available: %s%n", cell.id(), e.getMessage());
+            }
+        }
     }
 }

@@ -42,6 +42,10 @@ final class SelftestCommand implements Callable<Integer> {
     @Option(names = "--skip-uplink", description = "Do not check the uplink")
     boolean skipUplink;
 
+    @Option(names = "--deep", description = "Also run the slower checks that change a sensor for a while"
+            + " (SHT3x: heater on for 5 s, must read warmer)")
+    boolean deep;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,8 +64,10 @@ final class SelftestCommand implements Callable<Integer> {
                 for (int i = 0; i < sources.size(); i++) {
                     SensorSpec s = cfg.sensors().get(i);
                     SensorCheck.Result r = SensorCheck.run(s.id(), s.kind(), sources.get(i), reads, clock);
-                    rows.add(new Row(r.id(), r.kind(), r.passed(), r.goodReads() + "/" + r.reads(), r.lastValues(),
-                            r.detail()));
+                    rows.add(row(r));
+                    if (deep) {
+                        sources.get(i).deepChecks().forEach(check -> rows.add(row(check)));
+                    }
                 }
             } finally {
                 sources.forEach(SensorSource::close);
@@ -72,6 +78,10 @@ final class SelftestCommand implements Callable<Integer> {
             rows.add(new Row("uplink", "mqtt", up.passed(), "-", cfg.uplink().serverUri(), up.detail()));
         }
         return print(spec.commandLine().getOut(), rows);
+    }
+
+    private static Row row(SensorCheck.Result r) {
+        return new Row(r.id(), r.kind(), r.passed(), r.goodReads() + "/" + r.reads(), r.lastValues(), r.detail());
     }
 
     /** One line of the table. */

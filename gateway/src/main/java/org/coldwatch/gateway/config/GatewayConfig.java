@@ -3,8 +3,10 @@ package org.coldwatch.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.coldwatch.gateway.alarm.AlarmSettings;
@@ -137,7 +139,7 @@ public record GatewayConfig(Identity gateway, UplinkSettings uplink, OutboxSetti
 
     /** Ids must be valid wire ids and unique; the kinds check their own parameters when the sources are built. */
     private static void checkSensors(List<String> problems, List<SensorSpec> sensors) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (SensorSpec s : sensors) {
             if (s.id() == null || !Limits.isValidId(s.id())) {
                 problems.add(s.key("id") + ": must be 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit, was '"

@@ -1,5 +1,7 @@
 package org.coldwatch.gateway.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +19,7 @@ public record SensorSpec(int index, String id, String kind, String room, Map<Str
 
     /** Copies {@code params}; it may hold null values (a key written without a value). */
     public SensorSpec {
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** A spec from code (tests, demo), at position {@code index}. */

@@ -6,8 +6,8 @@ public interface LoadCell {
     /**
      * One weighing: several conversions averaged, tare subtracted, calibrated and drift-compensated.
      *
-     * @throws SensorFault when the amplifier never gets ready (missing), the readout is garbled (crc), the ADC is
-     *                     saturated (implausible) or repeats itself (stuck)
+     * @throws SensorFault when the amplifier never gets ready (missing), the ADC is saturated (implausible) or
+     *                     repeats itself (stuck)
      */
     double massKg() throws SensorFault;
 

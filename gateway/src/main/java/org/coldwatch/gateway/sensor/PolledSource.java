@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.coldwatch.protocol.Reading;
 
 /**
@@ -24,6 +25,7 @@ public final class PolledSource implements SensorSource {
     private final String id;
     private final Producer producer;
     private final FaultTracker tracker;
+    private final Supplier<List<SensorCheck.Result>> deepChecks;
 
     /**
      * @param id       the sensor id (also the source's name)
@@ -31,9 +33,25 @@ public final class PolledSource implements SensorSource {
      * @param producer the driver call
      */
     public PolledSource(String id, String kind, Producer producer) {
+        this(id, kind, producer, List::of);
+    }
+
+    /**
+     * @param id         the sensor id (also the source's name)
+     * @param kind       the kind name, for health
+     * @param producer   the driver call
+     * @param deepChecks what {@link #deepChecks()} runs
+     */
+    public PolledSource(String id, String kind, Producer producer, Supplier<List<SensorCheck.Result>> deepChecks) {
         this.id = Objects.requireNonNull(id, "id");
         this.producer = Objects.requireNonNull(producer, "producer");
         this.tracker = new FaultTracker(id, kind);
+        this.deepChecks = Objects.requireNonNull(deepChecks, "deepChecks");
+    }
+
+    @Override
+    public List<SensorCheck.Result> deepChecks() {
+        return deepChecks.get();
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * (which checks, stores and shows them to observers) in one outbox transaction per round.
  *
  * <p>A failing source does not stop the others. Its fault is logged when it starts and when it ends (not on every
- * round) and counted in {@link SamplerStats}.
+ * round) and counted in {@link SamplerStats}; a source that reports {@link SensorSource#health()} logs its own fault
+ * changes, so the sampler stays quiet about it.
  */
 public final class Sampler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sampler.class);
@@ -118,14 +119,23 @@ public final class Sampler implements AutoCloseable {
             sourceFailures.incrementAndGet();
             if (failing.add(source.name())) {
                 failingCount = failing.size();
-                LOG.warn("sampler: source={} failed, will keep trying every {} ms: {}", source.name(),
-                        interval.toMillis(), e.toString());
+                if (source.health().isPresent()) {
+                    // a source with health logs its own fault changes, with the fault state
+                    LOG.debug("sampler: source={} failing: {}", source.name(), e.getMessage());
+                } else {
+                    LOG.warn("sampler: source={} failed, will keep trying every {} ms: {}", source.name(),
+                            interval.toMillis(), e.toString());
+                }
             }
             return List.of();
         }
         if (failing.remove(source.name())) {
             failingCount = failing.size();
-            LOG.info("sampler: source={} recovered", source.name());
+            if (source.health().isPresent()) {
+                LOG.debug("sampler: source={} recovered", source.name());
+            } else {
+                LOG.info("sampler: source={} recovered", source.name());
+            }
         }
         return readings;
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.coldwatch.protocol.Reading;
+import org.coldwatch.protocol.ReadingKind;
 
 /**
  * The {@code selftest} of one sensor: read it {@code reads} times in a row (through {@link SensorSource#readNow}, so
@@ -57,7 +58,8 @@ public final class SensorCheck {
             }
         }
         String values = last.isEmpty() ? "-" : last.stream()
-                .map(r -> String.format(Locale.ROOT, "%s %s", trim(r.value()), r.unit()))
+                .map(r -> r.kind() == ReadingKind.DOOR ? (r.value() == 1 ? "open" : "closed")
+                        : String.format(Locale.ROOT, "%s %s", trim(r.value()), r.unit()))
                 .collect(Collectors.joining(", "));
         List<String> parts = new ArrayList<>();
         faults.forEach((state, count) -> parts.add(state + " ×" + count));

@@ -1,5 +1,6 @@
 package org.coldwatch.gateway.sensor;
 
+import java.util.Map;
 import org.coldwatch.gateway.config.SensorSpec;
 
 /**
@@ -22,6 +23,15 @@ public interface SensorKind {
      * @throws org.coldwatch.gateway.config.ConfigException naming {@code sensors[i].param} for the first bad one
      */
     void validate(SensorSpec spec);
+
+    /**
+     * The hardware this sensor uses exclusively, so that two entries cannot claim the same pin, address or probe. Keys
+     * name the resource ({@code GPIO 17}, {@code I2C bus 1 address 0x44}), values the parameter that claims it.
+     * Called after {@link #validate}; none by default.
+     */
+    default Map<String, String> claims(SensorSpec spec) {
+        return Map.of();
+    }
 
     /**
      * Builds the source that reads this sensor.

@@ -46,13 +46,23 @@ public final class SensorKinds {
     }
 
     /**
-     * Checks every spec's kind and parameters without touching hardware.
+     * Checks every spec's kind and parameters without touching hardware, and that no two claim the same pin, address
+     * or probe.
      *
      * @throws ConfigException naming the first bad {@code sensors[i].key}
      */
     public void validate(List<SensorSpec> specs) {
+        Map<String, SensorSpec> claimed = new LinkedHashMap<>();
         for (SensorSpec spec : specs) {
-            kindOf(spec).validate(spec);
+            SensorKind kind = kindOf(spec);
+            kind.validate(spec);
+            for (Map.Entry<String, String> claim : kind.claims(spec).entrySet()) {
+                SensorSpec other = claimed.putIfAbsent(claim.getKey(), spec);
+                if (other != null) {
+                    throw new ConfigException(spec.key(claim.getValue()) + ": " + claim.getKey()
+                            + " is already used by sensors[" + other.index() + "] (" + other.id() + ")");
+                }
+            }
         }
     }
 
@@ -62,6 +72,7 @@ public final class SensorKinds {
      * @throws ConfigException naming the first bad {@code sensors[i].key}
      */
     public List<SensorSource> create(List<SensorSpec> specs, SensorContext ctx) {
+        validate(specs);
         List<SensorSource> sources = new ArrayList<>();
         try {
             for (SensorSpec spec : specs) {

@@ -115,18 +115,6 @@ public final class SensorParams {
         return value == null ? fallback : Path.of(value);
     }
 
-    /** A boolean, or {@code fallback} when absent. */
-    public boolean flag(String name, boolean fallback) {
-        Object raw = spec.params().get(name);
-        if (raw == null) {
-            return fallback;
-        }
-        if (!(raw instanceof Boolean b)) {
-            throw bad(name, "must be true or false, was '" + raw + "'");
-        }
-        return b;
-    }
-
     /** A ConfigException naming {@code name} of this entry. */
     public ConfigException bad(String name, String problem) {
         return new ConfigException(spec.key(name) + ": " + problem);

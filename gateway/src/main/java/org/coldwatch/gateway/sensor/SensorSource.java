@@ -37,6 +37,14 @@ public interface SensorSource extends AutoCloseable {
     }
 
     /**
+     * Checks beyond reading that take longer or change the sensor for a while, run by {@code selftest --deep} (e.g.
+     * the SHT3x heater check). None by default.
+     */
+    default List<SensorCheck.Result> deepChecks() {
+        return List.of();
+    }
+
+    /**
      * Called once before the first {@link #read}, with the door readings enter by. Push sources start their own
      * thread here; polled sources do nothing.
      */

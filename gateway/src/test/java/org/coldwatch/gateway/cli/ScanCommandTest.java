@@ -58,7 +58,9 @@ class ScanCommandTest {
                 .contains(SimulatedRoom.CORE.sysfsName() + "  DS18B20  1.250 °C")
                 .contains("10-000000001234  family 10 (not a DS18B20)")
                 .containsPattern("17  HIGH  door-contact room1-door")
-                .containsPattern(" 5  -     hx711 room1-shelf PD_SCK");
+                .containsPattern(" 5  -     hx711 room1-shelf PD_SCK")
+                // 40 000 + 209.7 counts/kg · 480 kg = 140 656 (noise 20 counts rms, 3 samples)
+                .containsPattern("room1-shelf  140[0-9]{3} counts = 4[78][0-9]\\.[0-9]{3} kg");
     }
 
     @Test

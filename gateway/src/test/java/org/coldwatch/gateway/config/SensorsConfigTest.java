@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.coldwatch.gateway.sensor.SensorKinds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +85,6 @@ class SensorsConfigTest {
 
         assertThat(config.sensors()).extracting(SensorSpec::kind)
                 .containsExactly("sht3x", "ds18b20", "ds18b20", "ds18b20", "hx711", "door-contact");
-        org.coldwatch.gateway.sensor.SensorKinds.load().validate(config.sensors());
+        SensorKinds.load().validate(config.sensors());
     }
 }

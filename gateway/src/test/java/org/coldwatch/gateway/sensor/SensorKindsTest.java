@@ -69,4 +69,24 @@ class SensorKindsTest {
         assertThatThrownBy(() -> SensorKinds.load().validate(specs)).isInstanceOf(ConfigException.class)
                 .hasMessage("sensors[2].adress: unknown parameter for kind sht3x (known: address, bus, stuckAfter)");
     }
+
+    @Test
+    void twoSensorsCannotShareAPinAnAddressOrAProbe() {
+        List<SensorSpec> pins = List.of(
+                SensorSpec.of(0, "shelf", "hx711", Map.of("clockPin", 5, "dataPin", 17, "kgPerCount", 0.001)),
+                SensorSpec.of(1, "door", "door-contact", Map.of("pin", 17)));
+        List<SensorSpec> addresses = List.of(SensorSpec.of(0, "a", "sht3x", Map.of()),
+                SensorSpec.of(1, "b", "sht3x", Map.of("address", "0x44")));
+        List<SensorSpec> probes = List.of(SensorSpec.of(0, "a", "ds18b20", Map.of("romId", "28-000000000001")),
+                SensorSpec.of(1, "b", "ds18b20", Map.of("romId", "28-000000000001")));
+
+        assertThatThrownBy(() -> SensorKinds.load().validate(pins))
+                .hasMessage("sensors[1].pin: GPIO 17 is already used by sensors[0] (shelf)");
+        assertThatThrownBy(() -> SensorKinds.load().validate(addresses))
+                .hasMessage("sensors[1].address: I2C bus 1 address 0x44 is already used by sensors[0] (a)");
+        assertThatThrownBy(() -> SensorKinds.load().validate(probes))
+                .hasMessageStartingWith("sensors[1].romId: 1-Wire probe /sys/bus/w1/devices/28-000000000001 is");
+        SensorKinds.load().validate(List.of(SensorSpec.of(0, "a", "sht3x", Map.of()),
+                SensorSpec.of(1, "b", "sht3x", Map.of("bus", 3))));
+    }
 }

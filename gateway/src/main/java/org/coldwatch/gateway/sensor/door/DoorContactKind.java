@@ -1,12 +1,15 @@
 package org.coldwatch.gateway.sensor.door;
 
-import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
+import org.coldwatch.gateway.sensor.DeviceHandle;
+import org.coldwatch.gateway.sensor.DoorSensor;
+import org.coldwatch.gateway.sensor.Pi4jHandles;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorKind;
 import org.coldwatch.gateway.sensor.SensorParams;
@@ -50,13 +53,19 @@ public final class DoorContactKind implements SensorKind {
     }
 
     @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of("GPIO " + s.pin(), "pin");
+    }
+
+    @Override
     public SensorSource create(SensorSpec spec, SensorContext ctx) {
         Settings s = Settings.of(spec);
-        Context pi4j = ctx.pi4j();
-        DigitalInput input = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("door-" + spec.id())
-                .address(s.pin()).pull(s.pull()).build());
-        GpioDoorContact contact = new GpioDoorContact(input, spec.id(), s.debounce(), s.poll(), s.openWhenHigh(),
-                ctx.clock());
+        DeviceHandle<DoorSensor> contact = new DeviceHandle<>("GPIO " + s.pin(), () -> {
+            DigitalInput input = Pi4jHandles.input(ctx.pi4j(), "door-" + spec.id(), s.pin(), s.pull());
+            return new GpioDoorContact(input, spec.id(), s.debounce(), s.poll(), s.openWhenHigh(), ctx.clock(),
+                    System::nanoTime);
+        });
         return new DoorContactSource(spec.id(), NAME, contact, ctx.clock());
     }
 }

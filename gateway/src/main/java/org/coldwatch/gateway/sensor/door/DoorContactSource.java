@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.coldwatch.gateway.outbox.OutboxException;
+import org.coldwatch.gateway.sensor.DeviceHandle;
 import org.coldwatch.gateway.sensor.DoorSensor;
 import org.coldwatch.gateway.sensor.FaultTracker;
 import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.coldwatch.gateway.sensor.SensorFault;
 import org.coldwatch.gateway.sensor.SensorHealth;
 import org.coldwatch.gateway.sensor.SensorSource;
 import org.coldwatch.protocol.Reading;
@@ -21,18 +23,20 @@ import org.slf4j.LoggerFactory;
  * A door as a push source: the state at start and then every debounced change go straight into the
  * {@link ReadingIntake} from the door's own thread, not at the next sampling round. Each change is a {@code door}
  * reading (1 open, 0 closed) dated at the transition; a closing also carries a {@code door-open-duration} in seconds
- * with the same time, and the last duration shows in the sensor's health detail.
+ * with the same time, and the last duration shows in the sensor's health detail. A GPIO that cannot be opened makes
+ * the door {@code missing} until a later sampling round opens it.
  */
 final class DoorContactSource implements SensorSource {
     private static final Logger LOG = LoggerFactory.getLogger(DoorContactSource.class);
 
     private final String id;
-    private final DoorSensor door;
+    private final DeviceHandle<DoorSensor> door;
     private final Clock clock;
     private final FaultTracker tracker;
     private volatile ReadingIntake intake;
+    private boolean watching;
 
-    DoorContactSource(String id, String kind, DoorSensor door, Clock clock) {
+    DoorContactSource(String id, String kind, DeviceHandle<DoorSensor> door, Clock clock) {
         this.id = id;
         this.door = door;
         this.clock = clock;
@@ -44,14 +48,31 @@ final class DoorContactSource implements SensorSource {
         return id;
     }
 
+    /** Starts watching; if the GPIO cannot be opened now, the sensor is missing and {@link #read} tries again. */
     @Override
     public void start(ReadingIntake readingIntake) {
         this.intake = readingIntake;
-        Instant now = clock.instant();
-        boolean open = door.start(this::changed);
-        tracker.ok(now);
-        push(List.of(Reading.of(id, ReadingKind.DOOR, open ? 1 : 0, now)));
-        LOG.info("door: id={} watching, door is {}", id, open ? "open" : "closed");
+        try {
+            watch(clock.instant());
+        } catch (SensorFault fault) {
+            // already tracked and logged; the sampler's next read retries
+        }
+    }
+
+    private synchronized void watch(Instant now) throws SensorFault {
+        if (watching) {
+            return;
+        }
+        try {
+            boolean open = door.get().start(this::changed);
+            watching = true;
+            tracker.ok(now);
+            push(List.of(Reading.of(id, ReadingKind.DOOR, open ? 1 : 0, now)));
+            LOG.info("door: id={} watching, door is {}", id, open ? "open" : "closed");
+        } catch (SensorFault fault) {
+            tracker.failed(fault);
+            throw fault;
+        }
     }
 
     private void changed(DoorChange change) {
@@ -84,23 +105,32 @@ final class DoorContactSource implements SensorSource {
         }
     }
 
-    /** Nothing to poll: changes were pushed when they happened. Marks the watcher alive. */
+    /**
+     * Nothing to poll: changes were pushed when they happened. Starts the watcher if its GPIO could not be opened
+     * before, and marks it alive.
+     *
+     * @throws SensorFault missing while the GPIO cannot be opened
+     */
     @Override
-    public List<Reading> read(Instant now) {
+    public List<Reading> read(Instant now) throws SensorFault {
+        if (intake != null) {
+            watch(now);
+        }
         tracker.ok(now);
         return List.of();
     }
 
     /** The door's state now as a {@code door} reading (the raw contact if the watcher is not started). */
     @Override
-    public List<Reading> readNow(Instant now) {
+    public List<Reading> readNow(Instant now) throws SensorFault {
+        boolean open = door.get().isOpen();
         tracker.ok(now);
-        return List.of(Reading.of(id, ReadingKind.DOOR, door.isOpen() ? 1 : 0, now));
+        return List.of(Reading.of(id, ReadingKind.DOOR, open ? 1 : 0, now));
     }
 
     /** The debounced state now. */
-    boolean isOpen() {
-        return door.isOpen();
+    boolean isOpen() throws SensorFault {
+        return door.get().isOpen();
     }
 
     @Override
@@ -110,6 +140,12 @@ final class DoorContactSource implements SensorSource {
 
     @Override
     public void close() {
-        door.close();
+        if (door.isOpen()) {
+            try {
+                door.get().close();
+            } catch (SensorFault impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
     }
 }

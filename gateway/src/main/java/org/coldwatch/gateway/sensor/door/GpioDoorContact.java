@@ -3,13 +3,13 @@ package org.coldwatch.gateway.sensor.door;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.coldwatch.gateway.sensor.DoorSensor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,7 @@ public final class GpioDoorContact implements DoorSensor {
     private final Duration poll;
     private final boolean openWhenHigh;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     private ScheduledExecutorService poller;
     private volatile Debouncer debouncer;
     private volatile boolean open;
@@ -40,15 +41,17 @@ public final class GpioDoorContact implements DoorSensor {
      * @param poll         time between two samples
      * @param openWhenHigh whether HIGH means open (pull-up wiring with a contact that closes when the door shuts)
      * @param clock        dates the transitions
+     * @param nanoTime     monotonic nanoseconds for debouncing and open durations, e.g. {@code System::nanoTime}
      */
     public GpioDoorContact(DigitalInput input, String id, Duration debounce, Duration poll, boolean openWhenHigh,
-            Clock clock) {
+            Clock clock, LongSupplier nanoTime) {
         this.input = Objects.requireNonNull(input, "input");
         this.id = id;
         this.debounce = Objects.requireNonNull(debounce, "debounce");
         this.poll = Objects.requireNonNull(poll, "poll");
         this.openWhenHigh = openWhenHigh;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class GpioDoorContact implements DoorSensor {
             throw new IllegalStateException("door contact " + id + " already started");
         }
         open = rawOpen();
-        debouncer = new Debouncer(debounce, open, clock.instant());
+        debouncer = new Debouncer(debounce, open, nanoTime.getAsLong());
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "coldwatch-door-" + id);
             t.setDaemon(true);
@@ -79,8 +82,8 @@ public final class GpioDoorContact implements DoorSensor {
 
     private void sample(Consumer<DoorChange> listener) {
         try {
-            Instant now = clock.instant();
-            Optional<DoorChange> change = debouncer.sample(rawOpen(), now);
+            boolean rawNow = rawOpen();
+            Optional<DoorChange> change = debouncer.sample(rawNow, clock.instant(), nanoTime.getAsLong());
             if (change.isPresent()) {
                 open = change.get().open();
                 listener.accept(change.get());

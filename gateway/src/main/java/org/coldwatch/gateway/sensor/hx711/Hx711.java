@@ -17,9 +17,11 @@ import org.coldwatch.gateway.sensor.StuckDetector;
  *
  * <p>One conversion (datasheet, "Serial Interface"): wait until DOUT goes low ("data is ready"), then 24 PD_SCK
  * pulses each shifting out one bit MSB first (24-bit two's complement), then 1…3 more pulses that select the input
- * and gain of the next conversion ({@link Hx711Gain}); after them DOUT must be high again, else the readout was
- * garbled. PD_SCK must not stay high longer than 60 µs or the chip powers down ("Reset and Power-Down") — a JVM that
- * is descheduled mid-pulse causes that on a real board; the DOUT check catches the resulting garbage. Because a gain
+ * and gain of the next conversion ({@link Hx711Gain}). PD_SCK must not stay high longer than 60 µs or the chip powers
+ * down ("Reset and Power-Down"); a JVM descheduled mid-pulse causes that on a real board, and the bits read after it
+ * are ones. Such a conversion is an outlier (dropped by the trimmed mean) or saturated (reported). Checking that DOUT
+ * is high again after the gain pulses would not help: a thread descheduled for one conversion period (12.5 ms at
+ * 80 SPS) legitimately finds the next conversion ready, and would report a healthy chip as faulty. Because a gain
  * selection applies to the next conversion, the first conversion after start (made at the reset default A/128) is
  * discarded when another gain is configured. The codes 0x7FFFFF and 0x800000 are saturation ("Output Data Rate and
  * Format"): an overloaded cell or a broken bridge wire, reported implausible.
@@ -89,8 +91,13 @@ public final class Hx711 implements LoadCell {
         return calibration;
     }
 
-    /** The mean of {@code samples} conversions, trimmed of the extremes when there are three or more. */
-    synchronized double averageCounts() throws SensorFault {
+    /**
+     * The mean of {@code samples} conversions, trimmed of the extremes when there are three or more, before tare and
+     * calibration: what a technician needs to work out {@code tareOffsetCounts} and {@code kgPerCount}.
+     *
+     * @throws SensorFault as {@link #massKg()}
+     */
+    public synchronized double averageCounts() throws SensorFault {
         if (!gainSelected) {
             if (gain != Hx711Gain.A_128) {
                 conversion(); // made at the reset default A/128; its extra pulses select the gain for the next
@@ -129,11 +136,6 @@ public final class Hx711 implements LoadCell {
             for (int extra = 24; extra < gain.pulses(); extra++) {
                 clock.high();
                 clock.low();
-            }
-            if (data.isLow()) {
-                gainSelected = false;
-                throw new SensorFault(SensorState.CRC, "DOUT still low after the gain pulses: readout garbled"
-                        + " (PD_SCK high too long powers the chip down)");
             }
             int counts = value << 8 >> 8;
             if (counts == MAX_CODE || counts == MIN_CODE) {

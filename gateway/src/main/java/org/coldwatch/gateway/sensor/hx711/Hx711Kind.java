@@ -3,12 +3,14 @@ package org.coldwatch.gateway.sensor.hx711;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
+import org.coldwatch.gateway.sensor.DeviceHandle;
+import org.coldwatch.gateway.sensor.Pi4jHandles;
 import org.coldwatch.gateway.sensor.PolledSource;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorKind;
@@ -67,16 +69,32 @@ public final class Hx711Kind implements SensorKind {
     }
 
     @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of("GPIO " + s.clockPin(), "clockPin", "GPIO " + s.dataPin(), "dataPin");
+    }
+
+    @Override
     public SensorSource create(SensorSpec spec, SensorContext ctx) {
         Settings s = Settings.of(spec);
-        Context pi4j = ctx.pi4j();
-        DigitalOutput clock = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("hx711-sck-" + spec.id())
-                .address(s.clockPin()).initial(DigitalState.LOW).shutdown(DigitalState.LOW).build());
-        DigitalInput data = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("hx711-dout-" + spec.id())
-                .address(s.dataPin()).pull(PullResistance.OFF).build());
-        Hx711 cell = new Hx711(clock, data, s.gain(), s.samples(), s.calibration(), DriftCompensation.NONE,
-                s.readyTimeout(), s.stuckAfter(), ctx.pause());
+        DeviceHandle<Hx711> cell = new DeviceHandle<>("GPIO " + s.clockPin() + "/" + s.dataPin(),
+                () -> driver(spec, ctx));
         return new PolledSource(spec.id(), NAME, now -> List.of(Reading.of(spec.id(), ReadingKind.WEIGHT,
-                Math.round(cell.massKg() * 1000) / 1000.0, now)));
+                Math.round(cell.get().massKg() * 1000) / 1000.0, now)));
+    }
+
+    /**
+     * The driver for one configured HX711, its pins claimed in {@code ctx}'s Pi4J context; {@code scan} uses it to
+     * show raw counts for calibration.
+     *
+     * @throws org.coldwatch.gateway.config.ConfigException naming a bad {@code sensors[i].key}
+     */
+    public static Hx711 driver(SensorSpec spec, SensorContext ctx) {
+        Settings s = Settings.of(spec);
+        Context pi4j = ctx.pi4j();
+        DigitalOutput clock = Pi4jHandles.output(pi4j, "hx711-sck-" + spec.id(), s.clockPin());
+        DigitalInput data = Pi4jHandles.input(pi4j, "hx711-dout-" + spec.id(), s.dataPin(), PullResistance.OFF);
+        return new Hx711(clock, data, s.gain(), s.samples(), s.calibration(), DriftCompensation.NONE,
+                s.readyTimeout(), s.stuckAfter(), ctx.pause());
     }
 }

@@ -2,6 +2,7 @@ package org.coldwatch.gateway.sensor.onewire;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.PolledSource;
@@ -42,6 +43,12 @@ public final class Ds18b20Kind implements SensorKind {
     @Override
     public void validate(SensorSpec spec) {
         Settings.of(spec);
+    }
+
+    @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of("1-Wire probe " + s.root().resolve(s.romId()), "romId");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.coldwatch.gateway.sensor.sht3x;
 import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.i2c.I2C;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import org.coldwatch.gateway.sensor.Pause;
 import org.coldwatch.gateway.sensor.SensorFault;
@@ -85,13 +86,9 @@ public final class Sht3x implements TemperatureHumiditySensor {
             throw new SensorFault(SensorState.IMPLAUSIBLE, "heater was on (status 0x" + Integer.toHexString(status)
                     + "); switched it off, skipping this warm measurement");
         }
-        command(MEASURE_HIGH_NO_STRETCH);
-        waitFor(MEASUREMENT_MAX);
-        byte[] data = read(6, "measurement");
-        checkCrc(data, 0, "temperature");
-        checkCrc(data, 3, "humidity");
-        int rawT = Sht3xCrc.word(data, 0);
-        int rawRh = Sht3xCrc.word(data, 3);
+        int[] raw = singleShot();
+        int rawT = raw[0];
+        int rawRh = raw[1];
         if (stuck.stuckAfter((long) rawT << 16 | rawRh)) {
             throw new SensorFault(SensorState.STUCK, "the same raw words 0x" + Integer.toHexString(rawT) + "/0x"
                     + Integer.toHexString(rawRh) + " " + stuck.repeats() + " times in a row");
@@ -99,10 +96,47 @@ public final class Sht3x implements TemperatureHumiditySensor {
         double celsius = celsius(rawT);
         double rh = relativeHumidity(rawRh);
         if (celsius < MIN_CELSIUS || celsius > MAX_CELSIUS) {
-            throw new SensorFault(SensorState.IMPLAUSIBLE, String.format(java.util.Locale.ROOT,
+            throw new SensorFault(SensorState.IMPLAUSIBLE, String.format(Locale.ROOT,
                     "%.2f °C is outside the sensor's range −40…125 °C", celsius));
         }
         return new Measurement(celsius, rh);
+    }
+
+    /**
+     * The heater plausibility check of section 4.10 ("the heater can be used for plausibility checking only"): measure,
+     * heat for {@code heat}, measure again with the heater still on, switch it off.
+     *
+     * @return how much warmer the sensor read with the heater on; a working sensor reads a few degrees more
+     * @throws SensorFault as {@link #measure()}; the heater is switched off in every case the bus allows
+     */
+    public synchronized double heaterRiseCelsius(Duration heat) throws SensorFault {
+        double before = measure().celsius();
+        command(HEATER_ON);
+        try {
+            waitFor(heat);
+            return celsius(singleShot()[0]) - before;
+        } finally {
+            heaterOffQuietly();
+        }
+    }
+
+    private void heaterOffQuietly() {
+        try {
+            command(HEATER_OFF);
+        } catch (SensorFault f) {
+            // the next measure() reads the status and switches a heater that is still on off
+            LOG.warn("sht3x: id={} could not switch the heater off after the check: {}", id, f.getMessage());
+        }
+    }
+
+    /** Table 9 single shot, Table 4 wait, section 4.12 CRC on both words: the raw temperature and humidity words. */
+    private int[] singleShot() throws SensorFault {
+        command(MEASURE_HIGH_NO_STRETCH);
+        waitFor(MEASUREMENT_MAX);
+        byte[] data = read(6, "measurement");
+        checkCrc(data, 0, "temperature");
+        checkCrc(data, 3, "humidity");
+        return new int[] {Sht3xCrc.word(data, 0), Sht3xCrc.word(data, 3)};
     }
 
     /**

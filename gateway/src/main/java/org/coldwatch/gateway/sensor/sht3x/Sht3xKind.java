@@ -1,10 +1,16 @@
 package org.coldwatch.gateway.sensor.sht3x;
 
-import com.pi4j.io.i2c.I2C;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.coldwatch.gateway.config.SensorSpec;
+import org.coldwatch.gateway.sensor.DeviceHandle;
+import org.coldwatch.gateway.sensor.Pi4jHandles;
 import org.coldwatch.gateway.sensor.PolledSource;
+import org.coldwatch.gateway.sensor.SensorCheck;
+import org.coldwatch.gateway.sensor.SensorFault;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorKind;
 import org.coldwatch.gateway.sensor.SensorParams;
@@ -21,6 +27,11 @@ import org.coldwatch.protocol.ReadingKind;
 public final class Sht3xKind implements SensorKind {
     /** The kind's name. */
     public static final String NAME = "sht3x";
+
+    /** How long {@code selftest --deep} heats. */
+    static final Duration HEATER_CHECK = Duration.ofSeconds(5);
+    /** Least rise that passes the heater check (our threshold, see {@link #heaterCheck}). */
+    static final double HEATER_MIN_RISE_CELSIUS = 0.5;
 
     /** The parameters of one SHT3x entry. */
     record Settings(int bus, int address, int stuckAfter) {
@@ -43,16 +54,42 @@ public final class Sht3xKind implements SensorKind {
     }
 
     @Override
+    public Map<String, String> claims(SensorSpec spec) {
+        Settings s = Settings.of(spec);
+        return Map.of(String.format("I2C bus %d address 0x%02x", s.bus(), s.address()), "address");
+    }
+
+    @Override
     public SensorSource create(SensorSpec spec, SensorContext ctx) {
         Settings s = Settings.of(spec);
-        I2C i2c = ctx.pi4j().create(I2C.newConfigBuilder(ctx.pi4j()).id("sht3x-" + spec.id()).bus(s.bus())
-                .device(s.address()).build());
-        Sht3x sensor = new Sht3x(i2c, spec.id(), s.stuckAfter(), ctx.pause());
+        String id = "sht3x-" + spec.id();
+        DeviceHandle<Sht3x> sensor = new DeviceHandle<>(String.format("I2C bus %d address 0x%02x", s.bus(),
+                s.address()), () -> new Sht3x(Pi4jHandles.i2c(ctx.pi4j(), id, s.bus(), s.address()), spec.id(),
+                s.stuckAfter(), ctx.pause()));
         return new PolledSource(spec.id(), NAME, now -> {
-            Measurement m = sensor.measure();
+            Measurement m = sensor.get().measure();
             return List.of(Reading.of(spec.id(), ReadingKind.TEMPERATURE, round(m.celsius(), 100), now),
                     Reading.of(spec.id(), ReadingKind.HUMIDITY, round(m.relativeHumidityPercent(), 100), now));
-        });
+        }, () -> List.of(heaterCheck(spec.id(), sensor)));
+    }
+
+    /**
+     * Heats for {@link #HEATER_CHECK} and passes when the sensor reads at least {@link #HEATER_MIN_RISE_CELSIUS}
+     * warmer. The datasheet (section 4.10) only says the heater raises the temperature by "a few degrees"; half a
+     * degree is our threshold for "the heater and the sensing element respond", not a datasheet value.
+     */
+    static SensorCheck.Result heaterCheck(String id, DeviceHandle<Sht3x> sensor) {
+        String name = id + "/heater";
+        try {
+            double rise = sensor.get().heaterRiseCelsius(HEATER_CHECK);
+            boolean passed = rise >= HEATER_MIN_RISE_CELSIUS;
+            return new SensorCheck.Result(name, NAME, passed, passed ? 1 : 0, 1,
+                    String.format(Locale.ROOT, "+%.2f Cel", rise), passed ? "" : String.format(Locale.ROOT,
+                    "heater on for %d s warmed the sensor by less than %.1f °C", HEATER_CHECK.toSeconds(),
+                    HEATER_MIN_RISE_CELSIUS));
+        } catch (SensorFault f) {
+            return new SensorCheck.Result(name, NAME, false, 0, 1, "-", f.state() + ": " + f.getMessage());
+        }
     }
 
     /** Rounds to 1/scale; the sensor's resolution is 0.01 °C / 0.01 %RH (Tables 1 and 2), more digits are noise. */

@@ -20,14 +20,14 @@ class DebouncerTest {
     private static List<DoorChange> feed(Debouncer d, long fromMs, int... levels) {
         List<DoorChange> changes = new ArrayList<>();
         for (int i = 0; i < levels.length; i++) {
-            d.sample(levels[i] == 1, ms(fromMs + i)).ifPresent(changes::add);
+            d.sample(levels[i] == 1, ms(fromMs + i), (fromMs + i) * 1_000_000L).ifPresent(changes::add);
         }
         return changes;
     }
 
     @Test
     void aBouncingOpeningIsOneChangeDatedAtTheFirstEdge() {
-        Debouncer d = new Debouncer(Duration.ofMillis(5), false, T0);
+        Debouncer d = new Debouncer(Duration.ofMillis(5), false, 0);
 
         List<DoorChange> changes = feed(d, 10, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1);
 
@@ -37,7 +37,7 @@ class DebouncerTest {
 
     @Test
     void aGlitchShorterThanTheDebounceTimeIsIgnored() {
-        Debouncer d = new Debouncer(Duration.ofMillis(5), false, T0);
+        Debouncer d = new Debouncer(Duration.ofMillis(5), false, 0);
 
         assertThat(feed(d, 10, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0)).isEmpty();
         assertThat(d.open()).isFalse();
@@ -45,7 +45,7 @@ class DebouncerTest {
 
     @Test
     void aClosingReportsHowLongTheDoorStoodOpen() {
-        Debouncer d = new Debouncer(Duration.ofMillis(5), false, T0);
+        Debouncer d = new Debouncer(Duration.ofMillis(5), false, 0);
         feed(d, 0, 1, 1, 1, 1, 1, 1);
 
         List<DoorChange> changes = feed(d, 42_000, 0, 1, 0, 0, 0, 0, 0, 0);
@@ -54,8 +54,24 @@ class DebouncerTest {
     }
 
     @Test
+    void aWallClockJumpChangesNeitherTheDebounceNorTheDuration() {
+        Debouncer d = new Debouncer(Duration.ofMillis(5), false, 0);
+        d.sample(true, ms(0), 0);
+        // NTP sets the clock 30 years ahead 1 ms later: still a bounce, not a stable opening
+        Instant synced = T0.plus(Duration.ofDays(365L * 30));
+        assertThat(d.sample(true, synced, 1_000_000L)).isEmpty();
+        assertThat(d.sample(true, synced.plusMillis(4), 5_000_000L)).contains(new DoorChange(true, ms(0),
+                Optional.empty()));
+        d.sample(false, synced.plusSeconds(60), 60_000_000_000L);
+
+        Optional<DoorChange> closed = d.sample(false, synced.plusSeconds(61), 61_000_000_000L);
+
+        assertThat(closed).contains(new DoorChange(false, synced.plusSeconds(60), Optional.of(Duration.ofSeconds(60))));
+    }
+
+    @Test
     void aDoorOpenAtStartHasNoDurationOnItsFirstClosing() {
-        Debouncer d = new Debouncer(Duration.ofMillis(5), true, T0);
+        Debouncer d = new Debouncer(Duration.ofMillis(5), true, 0);
 
         List<DoorChange> changes = feed(d, 100, 0, 0, 0, 0, 0, 0);
 

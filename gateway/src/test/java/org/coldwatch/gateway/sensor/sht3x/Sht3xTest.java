@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -169,10 +171,21 @@ class Sht3xTest {
     }
 
     @Test
+    void theHeaterCheckReadsWarmerAndLeavesTheHeaterOff() throws SensorFault {
+        Sht3x sensor = sensor(0);
+
+        double rise = sensor.heaterRiseCelsius(Duration.ofSeconds(5));
+
+        assertThat(rise).isCloseTo(Sht3xDevice.HEATER_RISE_CELSIUS, within(0.01));
+        assertThat(device.heaterOn()).isFalse();
+        assertThat(sensor.measure().celsius()).isCloseTo(2.5, within(0.003));
+    }
+
+    @Test
     void theKindReportsTemperatureAndHumidityAndTracksHealth() throws Exception {
         SensorSpec spec = SensorSpec.of(0, "room1-air", "sht3x", Map.of("bus", 1, "address", "0x44"));
         Instant now = Instant.parse("2026-12-03T10:00:00Z");
-        try (SensorContext ctx = new SensorContext(() -> pi4j, java.time.Clock.systemUTC(), advancing)) {
+        try (SensorContext ctx = new SensorContext(() -> pi4j, Clock.systemUTC(), advancing)) {
             SensorSource source = new Sht3xKind().create(spec, ctx);
 
             assertThat(source.read(now)).containsExactly(
