@@ -10,13 +10,17 @@ import org.coldwatch.protocol.ReadingKind;
 /**
  * The {@code thin-oldest} policy's SQL: in the oldest day of pending readings that still has something to thin, keep
  * the first reading per sensor per interval and delete the others. Door readings are events and are never thinned;
- * sealed batches never change and are not touched. Runs inside the caller's transaction.
+ * sealed batches never change and are not touched. Runs inside the caller's transaction. Remembers how far it has
+ * thinned, so that each call scans the backlog only from there (the pending table has no time index, to stay
+ * compact); readings arriving later with times in an already thinned day are left alone.
  */
 final class OldestDayThinning {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final int MAX_DAYS_TRIED = 400;
 
     private final long bucketMs;
+    /** Day windows before this were thinned already (in this process): the next call starts here. */
+    private long thinnedBeforeMs = Long.MIN_VALUE;
 
     OldestDayThinning(Duration keepOnePer) {
         this.bucketMs = keepOnePer.toMillis();
@@ -24,13 +28,15 @@ final class OldestDayThinning {
 
     /** Thins the oldest day that has readings to spare; returns how many readings were removed (0: nothing left). */
     long thin(Connection db) throws SQLException {
-        Long from = oldestMillis(db);
-        if (from == null) {
+        Long oldest = oldestMillis(db);
+        if (oldest == null) {
             return 0;
         }
+        long from = Math.max(oldest, thinnedBeforeMs);
         long newest = newestMillis(db);
         for (int day = 0; day < MAX_DAYS_TRIED && from <= newest; day++, from += DAY_MS) {
             long removed = thinWindow(db, from, from + DAY_MS);
+            thinnedBeforeMs = from + DAY_MS;
             if (removed > 0) {
                 return removed;
             }

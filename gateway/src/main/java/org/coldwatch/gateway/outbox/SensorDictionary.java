@@ -21,6 +21,7 @@ final class SensorDictionary {
     private final Map<Entry, Long> refs = new HashMap<>();
     private final Map<Long, Entry> entries = new HashMap<>();
 
+    /** (Re)reads the table: at open, and after a rollback to forget entries of the lost transaction. */
     void load(Connection db) throws SQLException {
         refs.clear();
         entries.clear();
@@ -63,11 +64,6 @@ final class SensorDictionary {
             throw new SQLException("pending reading refers to unknown sensor ref " + ref);
         }
         return e;
-    }
-
-    /** Forgets entries added by a transaction that was rolled back. */
-    void reload(Connection db) throws SQLException {
-        load(db);
     }
 
     private void put(long ref, Entry entry) {

@@ -1,7 +1,6 @@
 package org.coldwatch.gateway.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,6 +82,31 @@ class OutboxDiskBudgetTest {
         Instant newest = T0.plus(Duration.ofHours(hours - 6));
         assertThat(count("SELECT COUNT(*) FROM pending WHERE time_ms >= " + newest.toEpochMilli()))
                 .isEqualTo(6L * 60 * (SENSORS + 1));
+    }
+
+    @Test
+    void thinOldestRefusesAndCountsWhenNothingIsLeftToThin() {
+        // GIVEN readings already at the thinning resolution (one per sensor per minute, thinning to 1/min)
+        try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500,
+                new OutboxLimits(ONE_MIB, 0, FullPolicy.THIN_OLDEST, 1), CLOCK, ClockSync.alwaysSynchronized())) {
+            int hours = 0;
+            OutboxFullException refusal = null;
+            while (refusal == null) {
+                try {
+                    outbox.append(hour(hours));
+                    hours++;
+                } catch (OutboxFullException e) {
+                    refusal = e;
+                }
+            }
+
+            // THEN nothing stored was dropped, and the refusal is explicit and counted
+            assertThat(refusal).hasMessageContaining("thin-oldest").hasMessageContaining("refused");
+            OutboxHealth health = outbox.health();
+            assertThat(health.thinned()).isZero();
+            assertThat(health.refused()).isEqualTo(60L * (SENSORS + 1));
+            assertThat(health.depth()).isEqualTo((long) hours * 60 * (SENSORS + 1));
+        }
     }
 
     @Test
