@@ -4,11 +4,13 @@ import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.coldwatch.gateway.coap.Admission.Admitted;
 import org.coldwatch.gateway.coap.Admission.Refused;
 import org.coldwatch.gateway.outbox.OutboxException;
 import org.coldwatch.gateway.sensor.ReadingIntake;
+import org.coldwatch.protocol.Reading;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /senml}: the thin CoAP edge of the ingress. Hands each request to {@link PackAdmission}, stores an
- * admitted pack through {@link ReadingIntake#accept} (durable in the outbox) and only then answers 2.04; a refusal
+ * admitted pack through {@link ReadingIntake#accept} (durable in the outbox; readings a node sent again after a lost
+ * answer are recognised by {@link RecentReadings} and stored once) and only then answers 2.04; a refusal
  * is answered with its code and diagnostic, counted and logged once. An outbox that cannot store is answered 5.03
  * with Max-Age, so the node keeps its readings and retries.
  *
@@ -40,6 +43,7 @@ final class SenmlResource extends CoapResource {
     private final CoapStats stats;
     private final Clock clock;
     private final int maxPayloadBytes;
+    private final RecentReadings recent = new RecentReadings();
 
     SenmlResource(PackAdmission admission, ReadingIntake intake, CoapStats stats, Clock clock, int maxPayloadBytes) {
         super(PATH);
@@ -64,7 +68,7 @@ final class SenmlResource extends CoapResource {
         }
         Admitted pack = (Admitted) admission;
         try {
-            intake.accept("coap:" + pack.nodeId(), pack.readings());
+            store(pack);
         } catch (OutboxException e) {
             refuse(exchange, Refused.of(CoapStats.OUTBOX_UNAVAILABLE, CoapCodes.SERVICE_UNAVAILABLE,
                     "the gateway cannot store readings right now; retry in " + RETRY_AFTER_SECONDS + " s ("
@@ -75,6 +79,19 @@ final class SenmlResource extends CoapResource {
         LOG.debug("coap: node={} accepted readings={} health={} peer={}", pack.nodeId(), pack.readings().size(),
                 pack.health().size(), request.getSourceContext().getPeerAddress());
         exchange.respond(ResponseCode.CHANGED);
+    }
+
+    /** Stores the readings not stored before; one at a time, so that two copies of a pack cannot both pass. */
+    private synchronized void store(Admitted pack) {
+        List<Reading> fresh = recent.unseen(pack.nodeId(), pack.readings());
+        int resent = pack.readings().size() - fresh.size();
+        if (resent > 0) {
+            stats.recordResent(resent);
+            LOG.info("coap: node={} sent {} of {} readings again (a lost answer); stored once", pack.nodeId(), resent,
+                    pack.readings().size());
+        }
+        intake.accept("coap:" + pack.nodeId(), fresh);
+        recent.remember(pack.nodeId(), fresh);
     }
 
     private void refuse(CoapExchange exchange, Refused refused, InetSocketAddress peer) {

@@ -109,6 +109,24 @@ class CaliforniumNodeServerTest {
     }
 
     @Test
+    void aPackSentAgainAfterALostAnswerIsStoredOnceAndItsNewRoundIsStored() throws Exception {
+        start(CoapSettings.loopback(CoapNode.of("node-7")));
+        String first = "[{\"bn\":\"node-7/\",\"bt\":1795420740,\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.8}]";
+        String firstAndNext = "[{\"bn\":\"node-7/\",\"bt\":1795420740,\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.8},"
+                + "{\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.9,\"t\":60}]";
+
+        CoapResponse stored = node.postJson(first);
+        CoapResponse resent = node.postJson(firstAndNext);
+
+        assertThat(stored.getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(resent.getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(OutboxContents.readings(outbox)).containsExactly(
+                Reading.of("node-7", ReadingKind.TEMPERATURE, 1.8, T0.minusSeconds(60)),
+                Reading.of("node-7", ReadingKind.TEMPERATURE, 1.9, T0));
+        assertThat(server.stats().resentReadings()).isEqualTo(1);
+    }
+
+    @Test
     void refusesToStartWhenTheDtlsPortIsTakenRatherThanServingHalf() throws Exception {
         outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500, CLOCK);
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
