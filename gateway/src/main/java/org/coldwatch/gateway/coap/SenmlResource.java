@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /senml}: the thin CoAP edge of the ingress. Hands each request to {@link PackAdmission}, stores an
  * admitted pack through {@link ReadingIntake#accept} (durable in the outbox; readings a node sent again after a lost
  * answer are recognised by {@link RecentReadings} and stored once) and only then answers 2.04; a refusal
- * is answered with its code and diagnostic, counted and logged once. An outbox that cannot store is answered 5.03
- * with Max-Age, so the node keeps its readings and retries.
+ * is answered with its code and diagnostic, counted and logged once. An outbox that cannot store, or a measurement
+ * time ahead of the gateway clock, is answered 5.03 with Max-Age, so the node keeps its readings and retries.
  *
  * <p>Runs on Californium's protocol-stage threads; the outbox commit blocks one of them for the length of an fsync.
  */
