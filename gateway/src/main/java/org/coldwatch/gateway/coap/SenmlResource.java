@@ -63,16 +63,17 @@ final class SenmlResource extends CoapResource {
         Admission admission = this.admission.admit(request.getPayload(), request.getOptions().getContentFormat(),
                 identity, now);
         if (admission instanceof Refused refused) {
-            refuse(exchange, refused, request.getSourceContext().getPeerAddress());
+            refuse(exchange, refused, request.getSourceContext().getPeerAddress(), "");
             return;
         }
         Admitted pack = (Admitted) admission;
         try {
             store(pack);
         } catch (OutboxException e) {
+            // The cause (file, SQLite code) goes to the log only, not to the node.
             refuse(exchange, Refused.of(CoapStats.OUTBOX_UNAVAILABLE, CoapCodes.SERVICE_UNAVAILABLE,
-                    "the gateway cannot store readings right now; retry in " + RETRY_AFTER_SECONDS + " s ("
-                    + e.getMessage() + ")"), request.getSourceContext().getPeerAddress());
+                    "the gateway cannot store readings right now; retry in " + RETRY_AFTER_SECONDS + " s"),
+                    request.getSourceContext().getPeerAddress(), " cause=" + e.getMessage());
             return;
         }
         stats.recordAccepted(pack, now);
@@ -94,10 +95,10 @@ final class SenmlResource extends CoapResource {
         recent.remember(pack.nodeId(), fresh);
     }
 
-    private void refuse(CoapExchange exchange, Refused refused, InetSocketAddress peer) {
+    private void refuse(CoapExchange exchange, Refused refused, InetSocketAddress peer, String cause) {
         stats.recordRefusal(refused.reason());
-        LOG.warn("coap: peer={} refused code={} reason={} diagnostic={}", peer, CoapCodes.text(refused.coapCode()),
-                refused.reason(), refused.diagnostic());
+        LOG.warn("coap: peer={} refused code={} reason={} diagnostic={}{}", peer, CoapCodes.text(refused.coapCode()),
+                refused.reason(), refused.diagnostic(), cause);
         Response response = new Response(ResponseCode.valueOf(refused.coapCode()));
         String diagnostic = refused.diagnostic();
         response.setPayload(diagnostic.length() <= MAX_DIAGNOSTIC_CHARS ? diagnostic
