@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code POST /senml}: the thin CoAP edge of the ingress. Hands each request to {@link PackAdmission}, stores an
  * admitted pack through {@link ReadingIntake#accept} (durable in the outbox; readings a node sent again after a lost
  * answer are recognised by {@link RecentReadings} and stored once) and only then answers 2.04; a refusal
- * is answered with its code and diagnostic, counted and logged once. An outbox that cannot store, or a measurement
+ * is answered with its code and diagnostic, counted, and logged once ({@link RefusalLog}). An outbox that cannot store, or a measurement
  * time ahead of the gateway clock, is answered 5.03 with Max-Age, so the node keeps its readings and retries.
  *
  * <p>Runs on Californium's protocol-stage threads; the outbox commit blocks one of them for the length of an fsync.
@@ -44,6 +44,7 @@ final class SenmlResource extends CoapResource {
     private final Clock clock;
     private final int maxPayloadBytes;
     private final RecentReadings recent = new RecentReadings();
+    private final RefusalLog refusals;
 
     SenmlResource(PackAdmission admission, ReadingIntake intake, CoapStats stats, Clock clock, int maxPayloadBytes) {
         super(PATH);
@@ -52,6 +53,7 @@ final class SenmlResource extends CoapResource {
         this.stats = stats;
         this.clock = clock;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.refusals = new RefusalLog(clock);
         getAttributes().setTitle("SenML measurements of wireless nodes (POST, Content-Format 110 or 112)");
     }
 
@@ -97,8 +99,7 @@ final class SenmlResource extends CoapResource {
 
     private void refuse(CoapExchange exchange, Refused refused, InetSocketAddress peer, String cause) {
         stats.recordRefusal(refused.reason());
-        LOG.warn("coap: peer={} refused code={} reason={} diagnostic={}{}", peer, CoapCodes.text(refused.coapCode()),
-                refused.reason(), refused.diagnostic(), cause);
+        refusals.refused(peer.getAddress(), peer.getPort(), refused, cause);
         Response response = new Response(ResponseCode.valueOf(refused.coapCode()));
         String diagnostic = refused.diagnostic();
         response.setPayload(diagnostic.length() <= MAX_DIAGNOSTIC_CHARS ? diagnostic
