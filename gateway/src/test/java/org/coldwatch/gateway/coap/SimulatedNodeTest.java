@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedNodeTest {
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
     private static final String KEY = "lijiacun-cold-room-31";
+    /** A random key as docs/coap-nodes.md makes one ({@code openssl rand -hex 16}), in the form both sides read. */
+    private static final String HEX_KEY = "hex:9f2c4e1a7b3d5f60718293a4b5c6d7e8";
     private static final Duration ACK_TIMEOUT = Duration.ofMillis(200);
 
     @TempDir
@@ -46,7 +48,8 @@ class SimulatedNodeTest {
     void start() {
         outbox = new FailingOutbox(SqliteOutbox.open(dir.resolve("outbox.db"), "gw-1", 500, clock));
         server = CaliforniumNodeServer.start(CoapSettings.loopback(
-                CoapNode.of("node-30"), CoapNode.of("node-31").withPsk(KEY)), new ReadingIntake(outbox), clock);
+                CoapNode.of("node-30"), CoapNode.of("node-31").withPsk(KEY), CoapNode.of("node-32").withPsk(HEX_KEY)),
+                new ReadingIntake(outbox), clock);
     }
 
     @AfterEach
@@ -98,6 +101,16 @@ class SimulatedNodeTest {
         assertThat(result.outcome()).as(result.diagnostic()).isEqualTo(Outcome.ACKNOWLEDGED);
         assertThat(OutboxContents.readings(outbox)).extracting(Reading::sensorId).containsOnly("node-31");
         assertThat(outbox.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void aNodeWithARandomHexKeyOverDtlsIsStored() throws Exception {
+        node(fast("node-32").withDtlsPsk(HEX_KEY));
+
+        SendResult result = await(node.sendNow());
+
+        assertThat(result.outcome()).as(result.diagnostic()).isEqualTo(Outcome.ACKNOWLEDGED);
+        assertThat(OutboxContents.readings(outbox)).extracting(Reading::sensorId).containsOnly("node-32");
     }
 
     @Test
