@@ -1,6 +1,8 @@
 package org.coldwatch.sim.coap;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
@@ -21,6 +23,8 @@ final class CoapSetup {
      * The cipher suite every CoAP endpoint in PreSharedKey mode must implement (RFC 7252 section 9.1.3.1).
      */
     static final CipherSuite PSK_CIPHER_SUITE = CipherSuite.TLS_PSK_WITH_AES_128_CCM_8;
+    private static final String HEX = "hex:";
+    private static final String BASE64 = "base64:";
     /** ACK_RANDOM_FACTOR (RFC 7252 section 4.8). */
     private static final float ACK_RANDOM_FACTOR = 1.5f;
     /** The retransmission timeout doubles each time (RFC 7252 section 4.2). */
@@ -71,8 +75,19 @@ final class CoapSetup {
                 .setAdvancedPskStore(store);
     }
 
-    /** The key bytes of a text pre-shared key (as libcoap's {@code -k} takes it). */
+    /**
+     * The key bytes of a pre-shared key written as the gateway's {@code coap.nodes[].psk} is: {@code hex:…} or
+     * {@code base64:…} for raw bytes, any other text for its UTF-8 bytes (as libcoap's {@code -k} takes it).
+     *
+     * @throws IllegalArgumentException if a {@code hex:} or {@code base64:} key does not decode
+     */
     static byte[] keyBytes(String psk) {
+        if (psk.startsWith(HEX)) {
+            return HexFormat.of().parseHex(psk.substring(HEX.length()));
+        }
+        if (psk.startsWith(BASE64)) {
+            return Base64.getDecoder().decode(psk.substring(BASE64.length()));
+        }
         return psk.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -14,7 +14,9 @@ import org.coldwatch.protocol.senml.SenmlFormat;
  * @param format           SenML JSON (Content-Format 110) or CBOR (112)
  * @param battery          the battery model
  * @param faults           radio dropout, offline windows, missing clock
- * @param dtlsPsk          the pre-shared key for DTLS (UTF-8 bytes of this text), {@code null} for plain CoAP
+ * @param dtlsPsk          the pre-shared key for DTLS, {@code null} for plain CoAP: {@code hex:…} or {@code base64:…}
+ *                         for raw bytes, other text for its UTF-8 bytes (the form of the gateway's
+ *                         {@code coap.nodes[].psk})
  * @param ackTimeout       CoAP ACK_TIMEOUT, the first retransmission timeout (RFC 7252 section 4.8: 2 s)
  * @param maxRetransmit    CoAP MAX_RETRANSMIT (RFC 7252 section 4.8: 4)
  * @param maxBacklogRounds measurement rounds kept while the gateway cannot be reached; older ones are dropped
@@ -39,6 +41,13 @@ public record NodeConfig(String nodeId, Duration reportInterval, SenmlFormat for
         Objects.requireNonNull(faults, "faults");
         if (dtlsPsk != null && dtlsPsk.isEmpty()) {
             throw new IllegalArgumentException("dtlsPsk: must not be empty (use null for plain CoAP)");
+        }
+        if (dtlsPsk != null) {
+            try {
+                CoapSetup.keyBytes(dtlsPsk);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("dtlsPsk: not a valid hex: or base64: key: " + e.getMessage(), e);
+            }
         }
         requirePositive(ackTimeout, "ackTimeout");
         if (maxRetransmit < 0 || maxBacklogRounds < 1) {

@@ -31,6 +31,7 @@ public final class CoapStats {
 
     private final LongAdder acceptedPacks = new LongAdder();
     private final LongAdder acceptedReadings = new LongAdder();
+    private final LongAdder resentReadings = new LongAdder();
     private final ConcurrentMap<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, NodeSeen> nodes = new ConcurrentHashMap<>();
 
@@ -54,6 +55,10 @@ public final class CoapStats {
                 pack.health().isEmpty() && before != null ? before.health() : pack.health()));
     }
 
+    void recordResent(int readings) {
+        resentReadings.add(readings);
+    }
+
     void recordRefusal(String reason) {
         refused.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
@@ -63,9 +68,14 @@ public final class CoapStats {
         return acceptedPacks.sum();
     }
 
-    /** Readings those packs carried. */
+    /** Readings those packs carried, resent ones included. */
     public long acceptedReadings() {
         return acceptedReadings.sum();
+    }
+
+    /** Readings a node sent again after a lost 2.04, answered 2.04 but not stored twice. */
+    public long resentReadings() {
+        return resentReadings.sum();
     }
 
     /** Refusals with this reason label so far. */
@@ -94,6 +104,6 @@ public final class CoapStats {
     @Override
     public String toString() {
         return "CoapStats[acceptedPacks=" + acceptedPacks() + ", acceptedReadings=" + acceptedReadings()
-                + ", refused=" + refusedByReason() + "]";
+                + ", resentReadings=" + resentReadings() + ", refused=" + refusedByReason() + "]";
     }
 }

@@ -27,9 +27,11 @@ import org.coldwatch.protocol.senml.SenmlPack;
  * (4.03 {@code identity_mismatch}). Over plain CoAP the node must be configured (4.03 {@code unknown_node}) and must
  * not have a key (4.01 {@code dtls_required}: a node that has a key is only believed over DTLS).
  *
- * <p>Times: readings more than {@link MeasurementTimeCheck#DEFAULT}'s 5 minutes ahead of the gateway clock or older
- * than its 180 days are refused here (4.00 {@code time_implausible}), because the server would refuse the whole
- * telemetry batch they end up in, together with other sensors' good readings.
+ * <p>Times: the server refuses a telemetry batch with a reading more than {@link MeasurementTimeCheck#DEFAULT}'s 5
+ * minutes ahead of its clock or older than its 180 days, together with other sensors' good readings, so such packs
+ * are stopped here. Too old can never become right: 4.00 {@code time_too_old}. Ahead is answered 5.03
+ * {@code time_ahead}, so the node keeps the readings and retries: a gateway without a real-time clock may boot with
+ * a stale clock and only later synchronise, and the node's readings must not be lost meanwhile.
  */
 public final class PackAdmission {
     /** Refusal label: the node is not in {@code coap.nodes}. */
@@ -38,8 +40,10 @@ public final class PackAdmission {
     public static final String DTLS_REQUIRED = "dtls_required";
     /** Refusal label: the pack names a node other than the DTLS identity that sent it. */
     public static final String IDENTITY_MISMATCH = "identity_mismatch";
-    /** Refusal label: a measurement time too far from the gateway clock. */
-    public static final String TIME_IMPLAUSIBLE = "time_implausible";
+    /** Refusal label: a measurement time more than 5 minutes ahead of the gateway clock (answered 5.03). */
+    public static final String TIME_AHEAD = "time_ahead";
+    /** Refusal label: a measurement time more than 180 days behind the gateway clock (answered 4.00). */
+    public static final String TIME_TOO_OLD = "time_too_old";
 
     private final CoapSettings settings;
     private final Duration maxAhead;
@@ -112,10 +116,14 @@ public final class PackAdmission {
         Instant latest = now.plus(maxAhead);
         Instant earliest = now.minus(maxBehind);
         for (Instant at : times) {
-            if (at.isAfter(latest) || at.isBefore(earliest)) {
-                return Optional.of(Refused.of(TIME_IMPLAUSIBLE, CoapCodes.BAD_REQUEST, "measurement time " + at
-                        + " is " + (at.isAfter(latest) ? "more than " + maxAhead.toMinutes() + " minutes ahead of"
-                        : "more than " + maxBehind.toDays() + " days behind") + " the gateway clock " + now
+            if (at.isAfter(latest)) {
+                return Optional.of(Refused.of(TIME_AHEAD, CoapCodes.SERVICE_UNAVAILABLE, "measurement time " + at
+                        + " is more than " + maxAhead.toMinutes() + " minutes ahead of the gateway clock " + now
+                        + "; retry later (the gateway's clock may not be synchronised yet) and check the node's clock"));
+            }
+            if (at.isBefore(earliest)) {
+                return Optional.of(Refused.of(TIME_TOO_OLD, CoapCodes.BAD_REQUEST, "measurement time " + at
+                        + " is more than " + maxBehind.toDays() + " days behind the gateway clock " + now
                         + "; check the node's clock (or send relative times)"));
             }
         }

@@ -1,5 +1,8 @@
 package org.coldwatch.gateway.config;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +96,12 @@ public record CoapSettings(boolean enabled, String bind, int port, int dtlsPort,
 
     private static boolean isIpv4OrV6(String bind) {
         if (bind.contains(":")) {
-            return true;
+            try {
+                // A string with ':' is only ever parsed as an IPv6 literal, never looked up in DNS.
+                return InetAddress.getByName(bind) instanceof Inet6Address;
+            } catch (UnknownHostException e) {
+                return false;
+            }
         }
         for (String part : bind.split("\\.")) {
             if (Integer.parseInt(part) > 255) {

@@ -3,12 +3,16 @@ package org.coldwatch.gateway.coap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.coldwatch.gateway.config.CoapNode;
 import org.coldwatch.gateway.config.CoapSettings;
@@ -106,6 +110,57 @@ class CaliforniumNodeServerTest {
         assertThat(OutboxContents.readings(outbox)).containsExactly(
                 Reading.of("room-1.core", ReadingKind.TEMPERATURE, 3.5, T0),
                 Reading.of("node-9", ReadingKind.HUMIDITY, 88.0, T0));
+    }
+
+    @Test
+    void aPackSentAgainAfterALostAnswerIsStoredOnceAndItsNewRoundIsStored() throws Exception {
+        start(CoapSettings.loopback(CoapNode.of("node-7")));
+        String first = "[{\"bn\":\"node-7/\",\"bt\":1795420740,\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.8}]";
+        String firstAndNext = "[{\"bn\":\"node-7/\",\"bt\":1795420740,\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.8},"
+                + "{\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.9,\"t\":60}]";
+
+        CoapResponse stored = node.postJson(first);
+        CoapResponse resent = node.postJson(firstAndNext);
+
+        assertThat(stored.getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(resent.getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(OutboxContents.readings(outbox)).containsExactly(
+                Reading.of("node-7", ReadingKind.TEMPERATURE, 1.8, T0.minusSeconds(60)),
+                Reading.of("node-7", ReadingKind.TEMPERATURE, 1.9, T0));
+        assertThat(server.stats().resentReadings()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetransmittedConfirmableRequestIsAnsweredFromTheCoapLayerAndStoredOnce() throws Exception {
+        start(CoapSettings.loopback(CoapNode.of("node-7")));
+        byte[] pack = "[{\"bn\":\"node-7/\",\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.5}]"
+                .getBytes(StandardCharsets.UTF_8);
+        // RFC 7252 section 3: ver 1, CON, no token, POST, Message ID 0x1234; Uri-Path "senml"; Content-Format 110.
+        ByteArrayOutputStream datagram = new ByteArrayOutputStream();
+        datagram.write(new byte[] {0x40, 0x02, 0x12, 0x34, (byte) 0xB5});
+        datagram.write("senml".getBytes(StandardCharsets.US_ASCII));
+        datagram.write(new byte[] {0x11, 110, (byte) 0xFF});
+        datagram.write(pack);
+        byte[] request = datagram.toByteArray();
+
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(10_000);
+            byte[][] answers = new byte[2][];
+            for (int copy = 0; copy < 2; copy++) {
+                socket.send(new DatagramPacket(request, request.length, server.plainAddress().orElseThrow()));
+                DatagramPacket answer = new DatagramPacket(new byte[256], 256);
+                socket.receive(answer);
+                answers[copy] = Arrays.copyOf(answer.getData(), answer.getLength());
+            }
+
+            for (byte[] answer : answers) {
+                // ACK (type 2) carrying 2.04 Changed for Message ID 0x1234.
+                assertThat(Arrays.copyOf(answer, 4)).containsExactly(0x60, 0x44, 0x12, 0x34);
+            }
+        }
+        assertThat(outbox.depth()).isEqualTo(1);
+        assertThat(server.stats().acceptedPacks()).isEqualTo(1);
+        assertThat(server.stats().resentReadings()).as("never reached the resource again").isZero();
     }
 
     @Test

@@ -143,13 +143,24 @@ class CoapRefusalTest {
     }
 
     @Test
-    void aClockFarAheadIsBadRequest() throws Exception {
-        // 2026-11-23T09:00:00Z: an hour ahead of the gateway clock.
+    void aTimeFarAheadOfTheGatewayClockIsServiceUnavailableSoTheNodeRetries() throws Exception {
+        // 2026-11-23T09:00:00Z: an hour ahead of the gateway clock, e.g. a gateway that booted with a stale clock.
         CoapResponse response = node.postJson(
                 "[{\"bn\":\"node-7/\",\"bt\":1795424400,\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.5}]");
 
-        assertRefused(response, ResponseCode.BAD_REQUEST, "time_implausible",
-                "time_implausible: measurement time 2026-11-23T09:00:00Z is more than 5 minutes ahead");
+        assertRefused(response, ResponseCode.SERVICE_UNAVAILABLE, "time_ahead",
+                "time_ahead: measurement time 2026-11-23T09:00:00Z is more than 5 minutes ahead");
+        assertThat(response.getOptions().getMaxAge()).isEqualTo(10);
+    }
+
+    @Test
+    void aTimeOlderThan180DaysIsBadRequest() throws Exception {
+        // 2026-01-01T00:00:00Z: 326 days before the gateway clock.
+        CoapResponse response = node.postJson(
+                "[{\"bn\":\"node-7/\",\"bt\":1767225600,\"n\":\"temperature\",\"u\":\"Cel\",\"v\":1.5}]");
+
+        assertRefused(response, ResponseCode.BAD_REQUEST, "time_too_old",
+                "time_too_old: measurement time 2026-01-01T00:00:00Z is more than 180 days behind");
     }
 
     @Test

@@ -68,21 +68,23 @@ class PackAdmissionTest {
     }
 
     @Test
-    void acceptsTimesUpToFiveMinutesAheadAndRefusesOneSecondMore() {
+    void acceptsTimesUpToFiveMinutesAheadAndAsksToRetryOneSecondMore() {
         assertThat(admit(pack("node-1", NOW_SECONDS + 300), Optional.empty())).isInstanceOf(Admitted.class);
         assertThat(admit(pack("node-1", NOW_SECONDS + 301), Optional.empty()))
-                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.diagnostic()).isEqualTo("time_implausible:"
-                        + " measurement time 2026-11-23T08:05:01Z is more than 5 minutes ahead of the gateway clock"
-                        + " 2026-11-23T08:00:00Z; check the node's clock (or send relative times)"));
+                .isEqualTo(new Refused("time_ahead", CoapCodes.SERVICE_UNAVAILABLE, "time_ahead: measurement time"
+                        + " 2026-11-23T08:05:01Z is more than 5 minutes ahead of the gateway clock 2026-11-23T08:00:00Z;"
+                        + " retry later (the gateway's clock may not be synchronised yet) and check the node's clock"));
     }
 
     @Test
-    void refusesTimesOlderThan180Days() {
-        long old = NOW_SECONDS - 181L * 86_400;
+    void acceptsTimes180DaysOldAndRefusesOneSecondMore() {
+        long limit = NOW_SECONDS - 180L * 86_400;
 
-        assertThat(admit(pack("node-1", old), Optional.empty()))
+        assertThat(admit(pack("node-1", limit), Optional.empty())).isInstanceOf(Admitted.class);
+        assertThat(admit(pack("node-1", limit - 1), Optional.empty()))
                 .isInstanceOfSatisfying(Refused.class, r -> {
-                    assertThat(r.reason()).isEqualTo(PackAdmission.TIME_IMPLAUSIBLE);
+                    assertThat(r.reason()).isEqualTo(PackAdmission.TIME_TOO_OLD);
+                    assertThat(r.coapCode()).isEqualTo(CoapCodes.BAD_REQUEST);
                     assertThat(r.diagnostic()).contains("more than 180 days behind");
                 });
     }

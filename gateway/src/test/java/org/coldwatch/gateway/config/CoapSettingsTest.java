@@ -116,4 +116,14 @@ class CoapSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("coap.dtlsPort: must differ from coap.port, both were 5683");
     }
+
+    @Test
+    void takesIpv6AddressesAndRefusesMalformedOnes() {
+        assertThat(new CoapSettings(true, "::", 5683, 5684, 1024, List.of()).bind()).isEqualTo("::");
+        assertThat(new CoapSettings(true, "::1", 5683, 5684, 1024, List.of()).bind()).isEqualTo("::1");
+        assertThatThrownBy(() -> new CoapSettings(true, "1:2:3", 5683, 5684, 1024, List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("coap.bind: must be an IPv4 or IPv6 address");
+        assertThatThrownBy(() -> new CoapSettings(true, "10.0.0.256", 5683, 5684, 1024, List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("coap.bind");
+    }
 }
