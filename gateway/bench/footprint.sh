@@ -48,7 +48,7 @@ SIM=(-Dcoldwatch.sim.scenario=gateway/bench/room-32-sensors.yaml -Dcoldwatch.sim
 java -XX:ArchiveClassesAtExit="$WORK/cds.jsa" -cp "$CP" org.coldwatch.gateway.cli.GatewayCli selftest --help \
   >/dev/null 2>&1 || true
 # shellcheck disable=SC2086
-java $JAVA_OPTS "${SIM[@]}" -cp "$CP" org.coldwatch.gateway.cli.GatewayCli run \
+java $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} "${SIM[@]}" -cp "$CP" org.coldwatch.gateway.cli.GatewayCli run \
   --config "$WORK/gateway.yaml" >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 
