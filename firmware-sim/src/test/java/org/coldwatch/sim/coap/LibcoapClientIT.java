@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threeten.extra.MutableClock;
 
 /**
  * The SenML contract with a client that is not ours: Debian's libcoap {@code coap-client-notls} (package
@@ -41,7 +43,7 @@ class LibcoapClientIT {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MutableClock clock = MutableClock.of(T0, ZoneOffset.UTC);
     private final SenmlReceiver gateway = SenmlReceiver.plain(clock);
 
     @BeforeAll

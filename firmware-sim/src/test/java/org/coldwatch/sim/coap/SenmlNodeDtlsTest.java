@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.sim.coap.SendResult.Outcome;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** CoAP over DTLS 1.2 with a pre-shared key whose identity is the node id, against a real Scandium server. */
 class SenmlNodeDtlsTest {
 
     private static final Duration ACK_TIMEOUT = Duration.ofMillis(100);
 
-    private final MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
     private final SenmlReceiver gateway = SenmlReceiver.dtls(clock, Map.of("node-secure", "lijiacun-secret-1"));
     private SenmlNode node;
 

@@ -2,11 +2,13 @@ package org.coldwatch.gateway.alarm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.settings.AlarmRule;
+import org.threeten.extra.MutableClock;
 
 /**
  * Not a test: measures what the local alarm costs the sampler thread per reading (docs/benchmarks.md, "Local alarm
@@ -19,7 +21,7 @@ public final class AlarmEvaluatorBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-03T00:00:00Z"));
+        MutableClock clock = MutableClock.of(Instant.parse("2026-12-03T00:00:00Z"), ZoneOffset.UTC);
         AlarmEvaluator evaluator = new AlarmEvaluator(clock, Duration.ofMinutes(30));
         List<AlarmRule> rules = new ArrayList<>();
         for (int s = 0; s < 32; s++) {
@@ -45,7 +47,7 @@ public final class AlarmEvaluatorBenchmark {
         long events = 0;
         List<Reading> round = new ArrayList<>(32);
         for (int r = 0; r < rounds; r++) {
-            clock.advance(Duration.ofSeconds(1));
+            clock.add(Duration.ofSeconds(1));
             round.clear();
             for (int s = 0; s < 32; s++) {
                 double celsius = 4.0 + 6.0 * Math.sin((r + s * 37) / 500.0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.coldwatch.gateway.alarm.AlarmEvent.Type;
 import org.coldwatch.protocol.Reading;
@@ -11,13 +12,14 @@ import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.settings.AlarmRule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class AlarmEvaluatorTest {
     private static final Instant START = Instant.parse("2026-12-03T08:00:00Z");
     private static final AlarmRule TOO_WARM =
             new AlarmRule("too-warm", "air", ReadingKind.TEMPERATURE, 8.0, null, 600, 0.5, 0);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock = MutableClock.of(START, ZoneOffset.UTC);
     private AlarmEvaluator evaluator;
 
     @BeforeEach
@@ -37,11 +39,11 @@ class AlarmEvaluatorTest {
     @Test
     void raisesOnlyAfterTheConditionHeldForTheWholeDelay() {
         assertThat(read("air", 9.0)).isEmpty();
-        clock.advance(Duration.ofSeconds(599));
+        clock.add(Duration.ofSeconds(599));
         assertThat(read("air", 9.5)).isEmpty();
         assertThat(evaluator.sounding()).isFalse();
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.add(Duration.ofSeconds(1));
         List<AlarmEvent> events = read("air", 9.6);
 
         assertThat(events).singleElement().satisfies(e -> {
@@ -58,21 +60,21 @@ class AlarmEvaluatorTest {
     @Test
     void aGoodValueInTheMiddleRestartsTheDelay() {
         read("air", 9.0);
-        clock.advance(Duration.ofSeconds(400));
+        clock.add(Duration.ofSeconds(400));
         read("air", 7.9);
-        clock.advance(Duration.ofSeconds(100));
+        clock.add(Duration.ofSeconds(100));
         read("air", 9.0);
-        clock.advance(Duration.ofSeconds(500));
+        clock.add(Duration.ofSeconds(500));
 
         assertThat(evaluator.tick()).isEmpty();
-        clock.advance(Duration.ofSeconds(100));
+        clock.add(Duration.ofSeconds(100));
         assertThat(types(evaluator.tick())).containsExactly(Type.RAISED);
     }
 
     @Test
     void theDelayRunsOutOnATickWithoutANewReading() {
         read("air", 12.0);
-        clock.advance(Duration.ofSeconds(600));
+        clock.add(Duration.ofSeconds(600));
 
         assertThat(types(evaluator.tick())).containsExactly(Type.RAISED);
         assertThat(evaluator.sounding()).isTrue();
@@ -81,7 +83,7 @@ class AlarmEvaluatorTest {
     @Test
     void clearsOnlyOnceTheValueIsBackPastTheHysteresis() {
         read("air", 9.0);
-        clock.advance(Duration.ofSeconds(600));
+        clock.add(Duration.ofSeconds(600));
         read("air", 9.0);
 
         assertThat(read("air", 7.8)).isEmpty();
@@ -94,7 +96,7 @@ class AlarmEvaluatorTest {
     @Test
     void silenceStopsTheBuzzerUntilTheSameAlarmReArmsAfterResoundAfter() {
         read("air", 9.0);
-        clock.advance(Duration.ofSeconds(600));
+        clock.add(Duration.ofSeconds(600));
         read("air", 9.0);
 
         assertThat(types(evaluator.silence())).containsExactly(Type.SILENCED);
@@ -102,9 +104,9 @@ class AlarmEvaluatorTest {
         assertThat(evaluator.active()).singleElement().extracting(ActiveAlarm::silenced).isEqualTo(true);
         assertThat(evaluator.silence()).isEmpty();
 
-        clock.advance(Duration.ofMinutes(29));
+        clock.add(Duration.ofMinutes(29));
         assertThat(evaluator.tick()).isEmpty();
-        clock.advance(Duration.ofMinutes(1));
+        clock.add(Duration.ofMinutes(1));
         assertThat(types(evaluator.tick())).containsExactly(Type.RESOUNDED);
         assertThat(evaluator.sounding()).isTrue();
     }
@@ -114,7 +116,7 @@ class AlarmEvaluatorTest {
         AlarmRule frozen = new AlarmRule("frozen", "*", ReadingKind.TEMPERATURE, null, -1.0, 0, 0, 0);
         evaluator.replaceRules(new AlarmRules(List.of(TOO_WARM, frozen)));
         read("air", 9.0);
-        clock.advance(Duration.ofSeconds(600));
+        clock.add(Duration.ofSeconds(600));
         read("air", 9.0);
         evaluator.silence();
 
@@ -133,10 +135,10 @@ class AlarmEvaluatorTest {
         AlarmRule watched = new AlarmRule("too-warm", "air", ReadingKind.TEMPERATURE, 8.0, null, 600, 0.5, 300);
         evaluator.replaceRules(new AlarmRules(List.of(watched)));
         read("air", 4.0);
-        clock.advance(Duration.ofSeconds(299));
+        clock.add(Duration.ofSeconds(299));
         assertThat(evaluator.tick()).isEmpty();
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.add(Duration.ofSeconds(1));
         List<AlarmEvent> raised = evaluator.tick();
 
         assertThat(raised).singleElement().satisfies(e -> {
@@ -157,7 +159,7 @@ class AlarmEvaluatorTest {
         evaluator.replaceRules(new AlarmRules(List.of(
                 new AlarmRule("door-probe", "door-air", ReadingKind.TEMPERATURE, 10.0, null, 0, 0, 120))));
 
-        clock.advance(Duration.ofSeconds(120));
+        clock.add(Duration.ofSeconds(120));
 
         assertThat(evaluator.tick()).singleElement().extracting(AlarmEvent::condition)
                 .isEqualTo(AlarmCondition.NO_DATA);
@@ -168,7 +170,7 @@ class AlarmEvaluatorTest {
         assertThat(read("core", 30.0)).isEmpty();
         assertThat(evaluator.observe(List.of(Reading.of("air", ReadingKind.HUMIDITY, 99.0, clock.instant()))))
                 .isEmpty();
-        clock.advance(Duration.ofHours(1));
+        clock.add(Duration.ofHours(1));
         assertThat(evaluator.tick()).isEmpty();
     }
 
@@ -177,7 +179,7 @@ class AlarmEvaluatorTest {
         AlarmRule frozen = new AlarmRule("frozen", "air", ReadingKind.TEMPERATURE, null, 0.0, 0, 0, 0);
         evaluator.replaceRules(new AlarmRules(List.of(TOO_WARM, frozen)));
         read("air", 9.0);
-        clock.advance(Duration.ofSeconds(600));
+        clock.add(Duration.ofSeconds(600));
         read("air", 9.0);
 
         assertThat(evaluator.replaceRules(new AlarmRules(List.of(TOO_WARM)))).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.coldwatch.protocol.Reading;
@@ -11,9 +12,10 @@ import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.events.AlarmEventMessage;
 import org.coldwatch.protocol.settings.AlarmRule;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class LocalAlarmTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-03T08:00:00Z"), ZoneOffset.UTC);
 
     /** An output that remembers every switch. */
     static final class RecordingOutput implements AlarmOutput {
@@ -60,7 +62,7 @@ class LocalAlarmTest {
         LocalAlarm alarm = alarm(output, AlarmEventSink.NONE);
 
         read(alarm, 9.0);
-        clock.advance(Duration.ofSeconds(60));
+        clock.add(Duration.ofSeconds(60));
         alarm.tick();
         read(alarm, 9.0);
         alarm.silence();
@@ -78,7 +80,7 @@ class LocalAlarmTest {
         AlarmEventPublisher publisher = new AlarmEventPublisher(link::publish);
         LocalAlarm alarm = alarm(new RecordingOutput(), publisher);
         read(alarm, 9.0);
-        clock.advance(Duration.ofSeconds(60));
+        clock.add(Duration.ofSeconds(60));
         alarm.tick();
         alarm.silence();
         assertThat(publisher.pendingCount()).isEqualTo(2);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -19,14 +20,15 @@ import org.coldwatch.protocol.senml.NodeQuantity;
 import org.coldwatch.sim.coap.NodeConfig;
 import org.coldwatch.sim.coap.NodeFaults;
 import org.coldwatch.sim.coap.NodeSensors;
-import org.coldwatch.sim.coap.SendResult;
 import org.coldwatch.sim.coap.SendResult.Outcome;
+import org.coldwatch.sim.coap.SendResult;
 import org.coldwatch.sim.coap.SenmlNode;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /** firmware-sim's simulated battery node ({@link SenmlNode}) against the gateway's server, plain and over DTLS. */
 class SimulatedNodeTest {
@@ -39,7 +41,7 @@ class SimulatedNodeTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MutableClock clock = MutableClock.of(T0, ZoneOffset.UTC);
     private FailingOutbox outbox;
     private CaliforniumNodeServer server;
     private SenmlNode node;
@@ -125,7 +127,7 @@ class SimulatedNodeTest {
         assertThat(node.backlogRounds()).isEqualTo(1);
 
         outbox.failAppends = false;
-        clock.advance(Duration.ofSeconds(60));
+        clock.add(Duration.ofSeconds(60));
         SendResult delivered = await(node.sendNow());
 
         assertThat(delivered.outcome()).as(delivered.diagnostic()).isEqualTo(Outcome.ACKNOWLEDGED);
@@ -148,7 +150,7 @@ class SimulatedNodeTest {
         for (int round = 0; round < rounds; round++) {
             SendResult result = await(node.sendNow());
             unanswered += result.outcome() == Outcome.NO_RESPONSE ? 1 : 0;
-            clock.advance(Duration.ofSeconds(60));
+            clock.add(Duration.ofSeconds(60));
         }
 
         List<Instant> stored = OutboxContents.readings(outbox).stream()

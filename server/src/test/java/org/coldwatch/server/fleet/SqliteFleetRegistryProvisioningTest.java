@@ -4,37 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 class SqliteFleetRegistryProvisioningTest {
     @TempDir
     Path dir;
-    Instant now = Instant.parse("2026-12-03T02:00:00Z");
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final MutableClock clock = MutableClock.of(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
     SqliteFleetRegistry fleet;
 
     @BeforeEach
@@ -82,7 +65,7 @@ class SqliteFleetRegistryProvisioningTest {
     void anExpiredCodeIsRefusedAndIssuesNothing() {
         IssuedCode issued = fleet.issueProvisioningCode("gw-late", "store-lijiacun", Duration.ofHours(12),
                 Optional.empty());
-        now = now.plus(Duration.ofHours(12));
+        clock.add(Duration.ofHours(12));
 
         assertThatThrownBy(() -> fleet.redeemProvisioningCode(issued.code(), "a"))
                 .isInstanceOfSatisfying(ProvisioningRefused.class,
