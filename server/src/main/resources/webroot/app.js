@@ -6,7 +6,7 @@ const LANGUAGES = ['zh-CN', 'en'];
 const lang = pickLanguage();
 // GB/T 24616-2019: chilled food stays below 8 °C; a temperature above this is shown in the warning colour.
 const CHILLED_FOOD_MAX_CELSIUS = 8;
-const KIND_ORDER = ['temperature', 'humidity', 'weight', 'door'];
+const KIND_ORDER = ['temperature', 'humidity', 'weight', 'door', 'door-open-duration'];
 const STREAM_RETRY_MS = 5000;
 const LOAD_RETRY_MS = 10000;
 
@@ -55,6 +55,7 @@ function formatValue(kind, value, unit) {
     case 'humidity': return t('value.humidity', noDecimals.format(value));
     case 'weight': return t('value.weight', oneDecimal.format(value));
     case 'door': return t(value >= 0.5 ? 'door.open' : 'door.closed');
+    case 'door-open-duration': return t('value.duration', Math.floor(value / 60), Math.round(value % 60));
     default: return `${value} ${unit ?? ''}`.trim();
   }
 }
