@@ -1,6 +1,5 @@
 package org.coldwatch.gateway.uplink;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
@@ -16,7 +15,6 @@ import org.coldwatch.protocol.Topics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class PahoUplink implements Uplink {
     private static final Logger LOG = LoggerFactory.getLogger(PahoUplink.class);
     private static final int QOS_1 = 1;
-    private static final int MQTT_DEFAULT_RECEIVE_MAXIMUM = 65_535;
     private static final int MAX_BATCHES_PER_FETCH = 4;
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
     private static final long IDLE_POLL_MILLIS = 200;
@@ -188,9 +185,10 @@ public final class PahoUplink implements Uplink {
             client = new MqttAsyncClient(settings.serverUri(), identity.id(), new MemoryPersistence());
             Session session = new Session(client);
             client.setCallback(session);
-            IMqttToken connected = client.connect(connectionOptions());
+            IMqttToken connected = client.connect(PahoSessions.options(identity, settings, statusTopic, QOS_1,
+                    OPERATION_TIMEOUT_MILLIS));
             connected.waitForCompletion(OPERATION_TIMEOUT_MILLIS);
-            session.openWindow(receiveMaximum(connected));
+            session.openWindow(PahoSessions.window(connected, settings.inflight()));
             client.publish(statusTopic, GatewayStatus.online(softwareVersion).encode(), QOS_1, true)
                     .waitForCompletion(OPERATION_TIMEOUT_MILLIS);
             client.subscribe(configTopic, QOS_1).waitForCompletion(OPERATION_TIMEOUT_MILLIS);
@@ -212,28 +210,9 @@ public final class PahoUplink implements Uplink {
                 LOG.debug("uplink: gateway={} connect attempt failed: {}", identity.id(), e.getMessage());
             }
             failingToConnect = true;
-            closeQuietly(client);
+            PahoSessions.closeQuietly(client);
             return null;
         }
-    }
-
-    private MqttConnectionOptions connectionOptions() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(identity.id());
-        options.setPassword(identity.secret().getBytes(StandardCharsets.UTF_8));
-        options.setCleanStart(true);
-        options.setKeepAliveInterval(settings.keepAliveSeconds());
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout((int) (OPERATION_TIMEOUT_MILLIS / 1000));
-        MqttMessage will = new MqttMessage(GatewayStatus.offline().encode(), QOS_1, true, null);
-        options.setWill(statusTopic, will);
-        return options;
-    }
-
-    private int receiveMaximum(IMqttToken connectToken) {
-        MqttProperties properties = connectToken.getResponseProperties();
-        Integer serverMaximum = properties == null ? null : properties.getReceiveMaximum();
-        return Math.min(settings.inflight(), serverMaximum == null ? MQTT_DEFAULT_RECEIVE_MAXIMUM : serverMaximum);
     }
 
     private void pause(Duration duration) {
@@ -244,17 +223,6 @@ public final class PahoUplink implements Uplink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        }
-    }
-
-    private static void closeQuietly(MqttAsyncClient client) {
-        if (client == null) {
-            return;
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("uplink: closing the MQTT client failed: {}", e.getMessage());
         }
     }
 
@@ -383,7 +351,7 @@ public final class PahoUplink implements Uplink {
                 // Paho 1.2.5 when its own connection-lost shutdown got there first: the socket is closed either way.
                 LOG.debug("uplink: gateway={} forced disconnect raced Paho's own shutdown", identity.id());
             }
-            closeQuietly(client);
+            PahoSessions.closeQuietly(client);
         }
 
         /** Announces "offline", lets in-flight publishes finish briefly, and disconnects (no will). */
@@ -397,7 +365,7 @@ public final class PahoUplink implements Uplink {
                 LOG.warn("uplink: gateway={} clean disconnect failed: {}", identity.id(), e.getMessage());
             } finally {
                 up = false;
-                closeQuietly(client);
+                PahoSessions.closeQuietly(client);
             }
         }
     }
