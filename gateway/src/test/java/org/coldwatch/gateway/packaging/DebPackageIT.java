@@ -60,7 +60,10 @@ class DebPackageIT {
                 .contains("./lib/systemd/system/coldwatch-gateway.service")
                 .containsPattern("-rw-r----- root/root .* ./etc/coldwatch/gateway.yaml")
                 .contains("./etc/default/coldwatch-gateway")
-                .contains("./usr/share/doc/coldwatch-gateway/README.md");
+                .contains("./usr/share/doc/coldwatch-gateway/README.md")
+                .contains("./usr/share/doc/coldwatch-gateway/SENSORS.md")
+                .contains("./usr/share/doc/coldwatch-gateway/coap-nodes.md")
+                .containsPattern("./usr/share/coldwatch-gateway/lib/pi4j-plugin-linuxfs-[0-9.]+\\.jar");
         assertThat(contents).as("test-only simulated hardware is not shipped")
                 .doesNotContain("firmware-sim").doesNotContain("junit");
     }
