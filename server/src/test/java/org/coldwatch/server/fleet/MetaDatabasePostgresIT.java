@@ -1,7 +1,6 @@
 package org.coldwatch.server.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +15,6 @@ class MetaDatabasePostgresIT {
 
     @Test
     void theSharedMigrationsBuildTheSchemaOnPostgresqlWithTimesAsBigint() throws Exception {
-        assumeTrue(PostgresServer.isInstalled(), "PostgreSQL 15 is not installed");
         long pid;
         try (PostgresServer postgres = PostgresServer.start()) {
             pid = postgres.pid();

@@ -46,17 +46,17 @@ public final class PostgresServer implements AutoCloseable {
         this.postmasterPid = postmasterPid;
     }
 
-    /** Whether this machine has PostgreSQL 15's server programs. */
-    public static boolean isInstalled() {
-        return Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
-    }
-
     /**
      * Creates a cluster and starts it; returns once it accepts connections.
      *
-     * @throws IOException if initdb or the start fails (the server log is in the message)
+     * @throws IOException if PostgreSQL is not installed, or initdb or the start fails (the server log is in the
+     *                     message)
      */
     public static PostgresServer start() throws IOException, InterruptedException {
+        if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
+            throw new IOException("PostgreSQL 15 is not installed in " + BIN + ": `./coldwatch test` installs it"
+                    + " (TEST_PACKAGES), or apt-get install postgresql-15");
+        }
         Path dir = Files.createTempDirectory("coldwatch-pg-");
         Path data = dir.resolve("data");
         if (asRoot()) {

@@ -1,6 +1,5 @@
 package org.coldwatch.server.fleet;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,11 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.coldwatch.protocol.Limits;
-import org.coldwatch.server.storage.SqliteFiles;
 import org.coldwatch.server.storage.StorageException;
 
-/** The fleet registry in an embedded SQLite file, migrated by Flyway ({@code db/meta}). */
-public final class SqliteFleetRegistry implements FleetRegistry {
+/**
+ * The fleet registry in the metadata database ({@link MetaDatabase}: SQLite by default, or PostgreSQL), migrated by
+ * Flyway. The SQL is portable between the two: upserts with {@code ON CONFLICT}, a code is redeemed by a conditional
+ * {@code UPDATE} so that two servers sharing one PostgreSQL database cannot both redeem it.
+ */
+public final class JdbcFleetRegistry implements FleetRegistry {
     private static final String UPSERT_GATEWAY = "INSERT INTO gateway (id, store_id, secret_sha256, created_ms)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id,"
             + " secret_sha256 = excluded.secret_sha256";
@@ -29,18 +31,20 @@ public final class SqliteFleetRegistry implements FleetRegistry {
     private final Connection connection;
     private final Clock clock;
 
-    private SqliteFleetRegistry(Path file, Clock clock) throws SQLException {
-        this.connection = SqliteFiles.migrateAndOpen(file, "db/meta", SqliteFiles.Durability.FULL);
+    private JdbcFleetRegistry(Connection connection, Clock clock) {
+        this.connection = connection;
         this.clock = clock;
     }
 
     /**
-     * Opens (creating and migrating if needed) the registry in {@code file}.
+     * Opens the registry in {@code database}, creating and migrating the schema if needed.
      *
-     * @throws SQLException if the file cannot be opened or migrated
+     * @throws SQLException if the database cannot be reached
+     * @throws org.flywaydb.core.api.FlywayException if a migration fails
      */
-    public static SqliteFleetRegistry open(Path file, Clock clock) throws SQLException {
-        return new SqliteFleetRegistry(file, clock);
+    public static JdbcFleetRegistry open(MetaDatabase database, Clock clock) throws SQLException {
+        database.migrate();
+        return new JdbcFleetRegistry(database.connect(), clock);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.coldwatch.server.fleet;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,45 +9,59 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import org.coldwatch.server.storage.SqliteFiles;
 import org.coldwatch.server.storage.StorageException;
 
-/** {@link GatewayState} in the fleet's SQLite file (tables of {@code db/meta/V2__gateway_settings.sql}). */
-public final class SqliteGatewayState implements GatewayState {
+/** {@link GatewayState} in the metadata database (tables of {@code db/meta/V2__gateway_settings.sql}). */
+public final class JdbcGatewayState implements GatewayState {
+    private static final int MAX_SETTINGS_ATTEMPTS = 10;
+    private static final String SAVE_NEXT_SETTINGS = "INSERT INTO gateway_settings (gateway_id, version, payload,"
+            + " updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET version = excluded.version,"
+            + " payload = excluded.payload, updated_ms = excluded.updated_ms"
+            + " WHERE gateway_settings.version = excluded.version - 1";
     private final Connection connection;
     private final Clock clock;
 
-    private SqliteGatewayState(Connection connection, Clock clock) {
+    private JdbcGatewayState(Connection connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
     }
 
     /**
-     * Opens one more connection to the fleet file, which {@link SqliteFleetRegistry#open} has migrated.
+     * Opens one more connection to the metadata database, which {@link JdbcFleetRegistry#open} has migrated.
      *
-     * @throws SQLException if the file cannot be opened
+     * @throws SQLException if the database cannot be reached
      */
-    public static SqliteGatewayState open(Path fleetFile, Clock clock) throws SQLException {
-        return new SqliteGatewayState(SqliteFiles.open(fleetFile, SqliteFiles.Durability.FULL), clock);
+    public static JdbcGatewayState open(MetaDatabase database, Clock clock) throws SQLException {
+        return new JdbcGatewayState(database.connect(), clock);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Safe also between servers sharing one database: the row is written only if it still holds the version this
+     * one follows (a conditional upsert); if another server got there first, the payload is asked for again with the
+     * version after that one.
+     */
     @Override
     public synchronized Stored saveNextSettings(String gatewayId, LongFunction<byte[]> payloadOfVersion) {
-        long next = settings(gatewayId).map(Stored::version).orElse(0L) + 1;
-        byte[] payload = payloadOfVersion.apply(next);
-        Instant now = clock.instant();
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO gateway_settings (gateway_id, version,"
-                + " payload, updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET"
-                + " version = excluded.version, payload = excluded.payload, updated_ms = excluded.updated_ms")) {
-            s.setString(1, gatewayId);
-            s.setLong(2, next);
-            s.setString(3, new String(payload, StandardCharsets.UTF_8));
-            s.setLong(4, now.toEpochMilli());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("saving settings of " + gatewayId + " failed", e);
+        for (int attempt = 0; attempt < MAX_SETTINGS_ATTEMPTS; attempt++) {
+            long next = settings(gatewayId).map(Stored::version).orElse(0L) + 1;
+            byte[] payload = payloadOfVersion.apply(next);
+            Instant now = clock.instant();
+            try (PreparedStatement s = connection.prepareStatement(SAVE_NEXT_SETTINGS)) {
+                s.setString(1, gatewayId);
+                s.setLong(2, next);
+                s.setString(3, new String(payload, StandardCharsets.UTF_8));
+                s.setLong(4, now.toEpochMilli());
+                if (s.executeUpdate() == 1) {
+                    return new Stored(next, payload, now);
+                }
+            } catch (SQLException e) {
+                throw new StorageException("saving settings of " + gatewayId + " failed", e);
+            }
         }
-        return new Stored(next, payload, now);
+        throw new StorageException("saving settings of " + gatewayId + " failed: " + MAX_SETTINGS_ATTEMPTS
+                + " concurrent changes in a row", null);
     }
 
     @Override
