@@ -45,7 +45,7 @@ public final class MetaDatabase {
                 .dataSource(settings.url(), blankToNull(settings.username()), blankToNull(settings.password()))
                 .locations("classpath:db/meta", "classpath:db/" + settings.vendor().folder() + "/meta")
                 .load().migrate();
-        LOG.info("meta: migrated vendor={} url={} applied={} schema={}", settings.vendor(), settings.url(),
+        LOG.info("meta: migrated vendor={} url={} applied={} schema={}", settings.vendor(), settings.urlForLogs(),
                 result.migrationsExecuted, result.targetSchemaVersion);
     }
 

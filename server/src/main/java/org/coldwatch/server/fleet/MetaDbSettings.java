@@ -67,10 +67,15 @@ public record MetaDbSettings(String url, String username, String password) {
                 + " jdbc:postgresql://HOST:PORT/DATABASE URL");
     }
 
+    /** The URL with a {@code password=} parameter in it masked, for logs. */
+    public String urlForLogs() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     /** The settings with the password masked. */
     @Override
     public String toString() {
-        return "MetaDbSettings[url=" + url + ", username=" + username + ", password="
+        return "MetaDbSettings[url=" + urlForLogs() + ", username=" + username + ", password="
                 + (password.isEmpty() ? "" : "***") + "]";
     }
 }
