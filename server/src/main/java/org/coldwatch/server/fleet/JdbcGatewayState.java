@@ -1,7 +1,6 @@
 package org.coldwatch.server.fleet;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +17,10 @@ public final class JdbcGatewayState implements GatewayState {
             + " updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET version = excluded.version,"
             + " payload = excluded.payload, updated_ms = excluded.updated_ms"
             + " WHERE gateway_settings.version = excluded.version - 1";
-    private final Connection connection;
+    private final ReopeningConnection connection;
     private final Clock clock;
 
-    private JdbcGatewayState(Connection connection, Clock clock) {
+    private JdbcGatewayState(ReopeningConnection connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
     }
@@ -32,7 +31,7 @@ public final class JdbcGatewayState implements GatewayState {
      * @throws SQLException if the database cannot be reached
      */
     public static JdbcGatewayState open(MetaDatabase database, Clock clock) throws SQLException {
-        return new JdbcGatewayState(database.connect(), clock);
+        return new JdbcGatewayState(new ReopeningConnection(database), clock);
     }
 
     /**
@@ -48,7 +47,7 @@ public final class JdbcGatewayState implements GatewayState {
             long next = settings(gatewayId).map(Stored::version).orElse(0L) + 1;
             byte[] payload = payloadOfVersion.apply(next);
             Instant now = clock.instant();
-            try (PreparedStatement s = connection.prepareStatement(SAVE_NEXT_SETTINGS)) {
+            try (PreparedStatement s = connection.get().prepareStatement(SAVE_NEXT_SETTINGS)) {
                 s.setString(1, gatewayId);
                 s.setLong(2, next);
                 s.setString(3, new String(payload, StandardCharsets.UTF_8));
@@ -57,6 +56,7 @@ public final class JdbcGatewayState implements GatewayState {
                     return new Stored(next, payload, now);
                 }
             } catch (SQLException e) {
+                connection.failed(e);
                 throw new StorageException("saving settings of " + gatewayId + " failed", e);
             }
         }
@@ -71,7 +71,7 @@ public final class JdbcGatewayState implements GatewayState {
 
     @Override
     public synchronized void saveHealth(String gatewayId, byte[] payload, Instant receivedAt) {
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO gateway_health (gateway_id, received_ms,"
+        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO gateway_health (gateway_id, received_ms,"
                 + " payload) VALUES (?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET"
                 + " received_ms = excluded.received_ms, payload = excluded.payload")) {
             s.setString(1, gatewayId);
@@ -79,6 +79,7 @@ public final class JdbcGatewayState implements GatewayState {
             s.setString(3, new String(payload, StandardCharsets.UTF_8));
             s.executeUpdate();
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("saving health of " + gatewayId + " failed", e);
         }
     }
@@ -89,7 +90,7 @@ public final class JdbcGatewayState implements GatewayState {
     }
 
     private Optional<Stored> query(String sql, String gatewayId) {
-        try (PreparedStatement q = connection.prepareStatement(sql)) {
+        try (PreparedStatement q = connection.get().prepareStatement(sql)) {
             q.setString(1, gatewayId);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(new Stored(rs.getLong(1),
@@ -97,16 +98,13 @@ public final class JdbcGatewayState implements GatewayState {
                         : Optional.empty();
             }
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("reading the state of " + gatewayId + " failed", e);
         }
     }
 
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StorageException("closing the gateway state failed", e);
-        }
+        connection.close();
     }
 }

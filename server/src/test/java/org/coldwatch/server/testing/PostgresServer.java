@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -114,6 +116,24 @@ public final class PostgresServer implements AutoCloseable {
             s.execute("CREATE DATABASE " + name);
         }
         return url(name);
+    }
+
+    /**
+     * Terminates every other session on {@code database} (as an administrator or a restart would), waiting until
+     * they are gone.
+     *
+     * @return how many sessions were terminated
+     */
+    public int terminateConnections(String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
+             PreparedStatement q = c.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000))"
+                     + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            q.setString(1, database);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** Stops the postmaster by its PID (fast shutdown) and deletes the cluster's folder. */
