@@ -1,6 +1,8 @@
 package org.coldwatch.server.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -60,6 +62,16 @@ public final class PostgresServer implements AutoCloseable {
                     + " (TEST_PACKAGES), or apt-get install postgresql-15");
         }
         Path dir = Files.createTempDirectory("coldwatch-pg-");
+        try {
+            return startIn(dir);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            stopIfRunning(dir, dir.resolve("data"));
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private static PostgresServer startIn(Path dir) throws IOException, InterruptedException {
         Path data = dir.resolve("data");
         if (asRoot()) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -72,7 +84,7 @@ public final class PostgresServer implements AutoCloseable {
         Path log = dir.resolve("server.log");
         IOException last = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            int port = ServerProcess.freePort();
+            int port = freePort();
             try {
                 // fsync off: test data need not survive a power cut, and the machine's disk is shared.
                 run(dir, "pg_ctl", "start", "-w", "-t", "60", "-D", data.toString(), "-l", log.toString(), "-o",
@@ -84,8 +96,13 @@ public final class PostgresServer implements AutoCloseable {
                 last = e; // most likely the port was taken between choosing and binding it: choose again
             }
         }
-        deleteTree(dir);
         throw last;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The port on 127.0.0.1. */
@@ -138,11 +155,30 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Stops the postmaster by its PID (fast shutdown) and deletes the cluster's folder. */
     @Override
-    public void close() throws IOException, InterruptedException {
-        ProcessHandle.of(postmasterPid).ifPresent(postmaster -> {
+    public void close() throws IOException {
+        stop(dir, data, postmasterPid);
+        deleteTree(dir);
+    }
+
+    private static void stopIfRunning(Path dir, Path data) {
+        try {
+            Path pidFile = data.resolve("postmaster.pid");
+            if (Files.isReadable(pidFile)) {
+                stop(dir, data, Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing started, or it is gone already
+        }
+    }
+
+    private static void stop(Path dir, Path data, long pid) {
+        ProcessHandle.of(pid).ifPresent(postmaster -> {
             try {
                 run(dir, "pg_ctl", "stop", "-w", "-t", "60", "-m", "fast", "-D", data.toString());
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
+                postmaster.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 postmaster.destroyForcibly();
             }
             try {
@@ -151,7 +187,6 @@ public final class PostgresServer implements AutoCloseable {
                 postmaster.destroyForcibly();
             }
         });
-        deleteTree(dir);
     }
 
     private static boolean asRoot() {
