@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.coldwatch.server.storage.StorageException;
 import org.coldwatch.server.testing.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
@@ -48,5 +57,43 @@ class JdbcFleetRegistryPostgresIT extends FleetRegistryContract {
         assertThatThrownBy(() -> state.saveHealth("gw-1", health, at)).isInstanceOf(StorageException.class);
         state.saveHealth("gw-1", health, at);
         assertThat(state.health("gw-1")).isPresent();
+    }
+
+    @Test
+    void serversRacingToRedeemOneCodeProvisionOneGatewayOnce() throws Exception {
+        IssuedCode issued = fleet.issueProvisioningCode("gw-race", "store-lijiacun", Duration.ofHours(1),
+                Optional.empty());
+        int servers = 4;
+        List<JdbcFleetRegistry> registries = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(servers);
+        try {
+            for (int i = 0; i < servers; i++) {
+                registries.add(JdbcFleetRegistry.open(database, clock));
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (JdbcFleetRegistry registry : registries) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return registry.redeemProvisioningCode(issued.code(), "10.0.0.1").secret();
+                    } catch (ProvisioningRefused e) {
+                        return e.reason().name();
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).filteredOn("USED"::equals).hasSize(servers - 1);
+            String secret = results.stream().filter(r -> !"USED".equals(r)).findFirst().orElseThrow();
+            assertThat(Secrets.matches(secret, fleet.gateway("gw-race").orElseThrow().secretSha256())).isTrue();
+        } finally {
+            pool.shutdownNow();
+            registries.forEach(JdbcFleetRegistry::close);
+        }
     }
 }
