@@ -57,13 +57,21 @@ public final class PostgresServer implements AutoCloseable {
      *                     message)
      */
     public static PostgresServer start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /**
+     * Like {@link #start()}, with {@code fsync} on as in production when {@code durable} (for benchmarks); off
+     * otherwise (test data need not survive a power cut, and the machine's disk is shared).
+     */
+    public static PostgresServer start(boolean durable) throws IOException, InterruptedException {
         if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
             throw new IOException("PostgreSQL 15 is not installed in " + BIN + ": `./coldwatch test` installs it"
                     + " (TEST_PACKAGES), or apt-get install postgresql-15");
         }
         Path dir = Files.createTempDirectory("coldwatch-pg-");
         try {
-            return startIn(dir);
+            return startIn(dir, durable);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             stopIfRunning(dir, dir.resolve("data"));
             deleteTree(dir);
@@ -71,7 +79,7 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static PostgresServer startIn(Path dir) throws IOException, InterruptedException {
+    private static PostgresServer startIn(Path dir, boolean durable) throws IOException, InterruptedException {
         Path data = dir.resolve("data");
         if (asRoot()) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -86,10 +94,9 @@ public final class PostgresServer implements AutoCloseable {
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = freePort();
             try {
-                // fsync off: test data need not survive a power cut, and the machine's disk is shared.
                 run(dir, "pg_ctl", "start", "-w", "-t", "60", "-D", data.toString(), "-l", log.toString(), "-o",
-                        "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir
-                                + " -c fsync=off -c max_connections=20 -c shared_buffers=16MB");
+                        "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync="
+                                + (durable ? "on" : "off") + " -c max_connections=20 -c shared_buffers=16MB");
                 long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
                 return new PostgresServer(dir, data, port, pid);
             } catch (IOException e) {
