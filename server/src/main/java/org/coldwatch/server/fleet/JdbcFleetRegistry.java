@@ -52,8 +52,8 @@ public final class JdbcFleetRegistry implements FleetRegistry {
         if (!Limits.isValidId(store.id())) {
             throw new IllegalArgumentException("store id '" + store.id() + "' is not a valid id");
         }
-        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO store (id, name, region) VALUES (?, ?, ?)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region")) {
+        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO store (id, name, region)"
+                + " VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region")) {
             s.setString(1, store.id());
             s.setString(2, store.name());
             s.setString(3, store.region());

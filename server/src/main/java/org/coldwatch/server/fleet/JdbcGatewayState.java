@@ -71,8 +71,8 @@ public final class JdbcGatewayState implements GatewayState {
 
     @Override
     public synchronized void saveHealth(String gatewayId, byte[] payload, Instant receivedAt) {
-        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO gateway_health (gateway_id, received_ms,"
-                + " payload) VALUES (?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET"
+        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO gateway_health (gateway_id,"
+                + " received_ms, payload) VALUES (?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET"
                 + " received_ms = excluded.received_ms, payload = excluded.payload")) {
             s.setString(1, gatewayId);
             s.setLong(2, receivedAt.toEpochMilli());

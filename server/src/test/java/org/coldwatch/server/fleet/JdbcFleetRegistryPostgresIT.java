@@ -96,4 +96,46 @@ class JdbcFleetRegistryPostgresIT extends FleetRegistryContract {
             registries.forEach(JdbcFleetRegistry::close);
         }
     }
+
+    @Test
+    void serversChangingOneGatewaysSettingsAtOnceNeverRepeatAVersion() throws Exception {
+        fleet.registerGateway("gw-1", "store-lijiacun");
+        int servers = 2;
+        int changesEach = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(servers);
+        List<JdbcGatewayState> states = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<Long>>> outcomes = new ArrayList<>();
+            for (int i = 0; i < servers; i++) {
+                JdbcGatewayState server = JdbcGatewayState.open(database, clock);
+                states.add(server);
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    List<Long> versions = new ArrayList<>();
+                    for (int c = 0; c < changesEach; c++) {
+                        versions.add(server.saveNextSettings("gw-1",
+                                version -> ("{\"version\":" + version + "}").getBytes(StandardCharsets.UTF_8))
+                                .version());
+                    }
+                    return versions;
+                }));
+            }
+            go.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> outcome : outcomes) {
+                all.addAll(outcome.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(all).doesNotHaveDuplicates().hasSize(servers * changesEach)
+                    .allMatch(v -> v >= 1 && v <= servers * changesEach);
+            GatewayState.Stored last = state.settings("gw-1").orElseThrow();
+            assertThat(last.version()).isEqualTo(servers * changesEach);
+            assertThat(new String(last.payload(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"version\":" + servers * changesEach + "}");
+        } finally {
+            pool.shutdownNow();
+            states.forEach(JdbcGatewayState::close);
+        }
+    }
 }
