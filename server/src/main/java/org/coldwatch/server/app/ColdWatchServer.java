@@ -16,8 +16,9 @@ import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayPresence;
 import org.coldwatch.server.fleet.GatewayState;
 import org.coldwatch.server.fleet.ProvisioningThrottle;
-import org.coldwatch.server.fleet.SqliteFleetRegistry;
-import org.coldwatch.server.fleet.SqliteGatewayState;
+import org.coldwatch.server.fleet.JdbcFleetRegistry;
+import org.coldwatch.server.fleet.JdbcGatewayState;
+import org.coldwatch.server.fleet.MetaDatabase;
 import org.coldwatch.server.ingest.GatewayReports;
 import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
@@ -51,9 +52,10 @@ public final class ColdWatchServer implements AutoCloseable {
 
     private ColdWatchServer(ServerConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
-        fleet = SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), clock);
+        MetaDatabase meta = MetaDatabase.of(config.meta());
+        fleet = JdbcFleetRegistry.open(meta, clock);
         readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
-        gatewayState = SqliteGatewayState.open(config.dataDir().resolve("fleet.db"), clock);
+        gatewayState = JdbcGatewayState.open(meta, clock);
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.coldwatch.server.fleet.MetaDbSettings;
 
 /**
  * The server's configuration, validated once at start-up. Every key, its unit and default is listed in
@@ -32,9 +33,11 @@ import java.util.TreeSet;
  * @param maxAhead             how far ahead of the server clock a measurement time may be
  * @param maxBehind            how far behind the server clock a measurement time may be
  * @param rejectionsKept       how many of the newest refusals (with their payloads) are archived
+ * @param meta                 where the relational metadata lives (SQLite file in dataDir, or PostgreSQL)
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
-                           Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept) {
+                           Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
+                           MetaDbSettings meta) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -50,6 +53,9 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("ingest.maxAheadSeconds", "300");
         keys.put("ingest.maxBehindDays", "180");
         keys.put("ingest.rejectionsKept", "100000");
+        keys.put("meta.url", ""); // empty: jdbc:sqlite:<storage.dataDir>/fleet.db
+        keys.put("meta.username", "");
+        keys.put("meta.password", "");
         return keys;
     }
 
@@ -87,7 +93,29 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Path.of(values.get("storage.dataDir")),
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
-                intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000));
+                intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
+                meta(values));
+    }
+
+    private static MetaDbSettings meta(Map<String, String> values) {
+        String url = values.get("meta.url").trim();
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        if (!url.isEmpty() && !postgres && !url.startsWith("jdbc:sqlite:")) {
+            throw new ConfigException("meta.url: '" + url + "' is neither jdbc:sqlite:FILE nor"
+                    + " jdbc:postgresql://HOST:PORT/DATABASE");
+        }
+        for (String key : List.of("meta.username", "meta.password")) {
+            if (!postgres && !values.get(key).isEmpty()) {
+                throw new ConfigException(key + ": only used with a jdbc:postgresql: meta.url, and meta.url is "
+                        + (url.isEmpty() ? "the embedded SQLite file" : url));
+            }
+        }
+        try {
+            return url.isEmpty() ? MetaDbSettings.sqlite(Path.of(values.get("storage.dataDir")).resolve("fleet.db"))
+                    : new MetaDbSettings(url, values.get("meta.username").trim(), values.get("meta.password"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("meta.url: " + e.getMessage());
+        }
     }
 
     private static void readYaml(Path file, Map<String, String> values) {

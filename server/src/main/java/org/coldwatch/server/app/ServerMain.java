@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.IssuedCode;
-import org.coldwatch.server.fleet.SqliteFleetRegistry;
+import org.coldwatch.server.fleet.JdbcFleetRegistry;
+import org.coldwatch.server.fleet.MetaDatabase;
 import org.coldwatch.server.fleet.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -208,7 +209,7 @@ public final class ServerMain {
 
     static FleetRegistry openFleet(ServerConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
-        return SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), Clock.systemUTC());
+        return JdbcFleetRegistry.open(MetaDatabase.of(config.meta()), Clock.systemUTC());
     }
 
     private ServerMain() {

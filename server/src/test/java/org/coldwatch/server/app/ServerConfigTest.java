@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.coldwatch.server.fleet.MetaDbSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +58,34 @@ class ServerConfigTest {
                 .hasMessage("mqtt.port: 70000 is outside 0…65535");
         assertThatThrownBy(() -> ServerConfig.load(null, Map.of("COLDWATCH_HTTP_PORT", "eighty"), List.of()))
                 .hasMessage("http.port: 'eighty' is not a whole number");
+    }
+
+    @Test
+    void theMetadataIsTheSqliteFileInTheDataFolderUnlessAUrlIsGiven() {
+        ServerConfig embedded = ServerConfig.load(null, Map.of(), List.of("storage.dataDir=/srv/cw"));
+        ServerConfig postgres = ServerConfig.load(null, Map.of("COLDWATCH_META_PASSWORD", "s3cret"),
+                List.of("meta.url=jdbc:postgresql://db.county:5432/coldwatch", "meta.username=coldwatch"));
+
+        assertThat(embedded.meta().url()).isEqualTo("jdbc:sqlite:" + Path.of("/srv/cw").resolve("fleet.db"));
+        assertThat(embedded.meta().vendor()).isEqualTo(MetaDbSettings.Vendor.SQLITE);
+        assertThat(postgres.meta().vendor()).isEqualTo(MetaDbSettings.Vendor.POSTGRESQL);
+        assertThat(postgres.meta().username()).isEqualTo("coldwatch");
+        assertThat(postgres.meta().password()).isEqualTo("s3cret");
+        assertThat(postgres.meta().toString()).doesNotContain("s3cret");
+        assertThat(new MetaDbSettings("jdbc:postgresql://h/db?user=a&password=s3cret&ssl=true", "", "").toString())
+                .doesNotContain("s3cret").contains("ssl=true");
+    }
+
+    @Test
+    void refusesAMetadataUrlOfAnotherDatabaseAndCredentialsForSqlite() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("meta.url=jdbc:mysql://h/db")))
+                .hasMessageStartingWith("meta.url: 'jdbc:mysql://h/db' is neither jdbc:sqlite:FILE nor");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("meta.url=jdbc:postgresql:")))
+                .hasMessageStartingWith("meta.url: ");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("meta.username=coldwatch")))
+                .hasMessageStartingWith("meta.username: only used with a jdbc:postgresql: meta.url");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("COLDWATCH_META_PASSWORD", "x"),
+                List.of("meta.url=jdbc:sqlite:/tmp/f.db")))
+                .hasMessageStartingWith("meta.password: only used with a jdbc:postgresql: meta.url");
     }
 }

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.coldwatch.server.fleet.SqliteFleetRegistry;
+import org.coldwatch.server.fleet.FleetRegistry;
+import org.coldwatch.server.fleet.JdbcFleetRegistry;
+import org.coldwatch.server.fleet.MetaDatabase;
+import org.coldwatch.server.fleet.MetaDbSettings;
 import org.coldwatch.server.fleet.Store;
 
 /**
@@ -52,6 +55,11 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    private FleetRegistry openFleet() throws Exception {
+        return JdbcFleetRegistry.open(MetaDatabase.of(MetaDbSettings.sqlite(dataDir.resolve("fleet.db"))),
+                Clock.systemUTC());
+    }
+
     /** A free TCP port on the loopback interface. */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -61,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Adds a store and registers a gateway in this server's data folder; returns the gateway's secret. */
     public String register(String storeId, String gatewayId) throws Exception {
-        try (SqliteFleetRegistry fleet = SqliteFleetRegistry.open(dataDir.resolve("fleet.db"), Clock.systemUTC())) {
+        try (FleetRegistry fleet = openFleet()) {
             if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
                 fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
             }
@@ -75,7 +83,7 @@ public final class ServerProcess implements AutoCloseable {
      * folder; returns the credentials file it wrote ({@code gatewayId,secret} per line).
      */
     public Path provisionFleet(String storeId, String prefix, int count, Path credentialsFile) throws Exception {
-        try (SqliteFleetRegistry fleet = SqliteFleetRegistry.open(dataDir.resolve("fleet.db"), Clock.systemUTC())) {
+        try (FleetRegistry fleet = openFleet()) {
             if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
                 fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
             }
@@ -95,7 +103,7 @@ public final class ServerProcess implements AutoCloseable {
      * {@code coldwatch-server issue-code} command, run as a child process; returns the code it printed.
      */
     public String issueCode(String storeId, String gatewayId, String... options) throws Exception {
-        try (SqliteFleetRegistry fleet = SqliteFleetRegistry.open(dataDir.resolve("fleet.db"), Clock.systemUTC())) {
+        try (FleetRegistry fleet = openFleet()) {
             if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
                 fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
             }

@@ -1,6 +1,5 @@
 package org.coldwatch.server.fleet;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,30 +16,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.coldwatch.protocol.Limits;
-import org.coldwatch.server.storage.SqliteFiles;
 import org.coldwatch.server.storage.StorageException;
 
-/** The fleet registry in an embedded SQLite file, migrated by Flyway ({@code db/meta}). */
-public final class SqliteFleetRegistry implements FleetRegistry {
+/**
+ * The fleet registry in the metadata database ({@link MetaDatabase}: SQLite by default, or PostgreSQL), migrated by
+ * Flyway. The SQL is portable between the two: upserts with {@code ON CONFLICT}, a code is redeemed by a conditional
+ * {@code UPDATE} so that two servers sharing one PostgreSQL database cannot both redeem it.
+ */
+public final class JdbcFleetRegistry implements FleetRegistry {
     private static final String UPSERT_GATEWAY = "INSERT INTO gateway (id, store_id, secret_sha256, created_ms)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET store_id = excluded.store_id,"
             + " secret_sha256 = excluded.secret_sha256";
 
-    private final Connection connection;
+    private final ReopeningConnection connection;
     private final Clock clock;
 
-    private SqliteFleetRegistry(Path file, Clock clock) throws SQLException {
-        this.connection = SqliteFiles.migrateAndOpen(file, "db/meta", SqliteFiles.Durability.FULL);
+    private JdbcFleetRegistry(ReopeningConnection connection, Clock clock) {
+        this.connection = connection;
         this.clock = clock;
     }
 
     /**
-     * Opens (creating and migrating if needed) the registry in {@code file}.
+     * Opens the registry in {@code database}, creating and migrating the schema if needed.
      *
-     * @throws SQLException if the file cannot be opened or migrated
+     * @throws SQLException if the database cannot be reached
+     * @throws org.flywaydb.core.api.FlywayException if a migration fails
      */
-    public static SqliteFleetRegistry open(Path file, Clock clock) throws SQLException {
-        return new SqliteFleetRegistry(file, clock);
+    public static JdbcFleetRegistry open(MetaDatabase database, Clock clock) throws SQLException {
+        database.migrate();
+        return new JdbcFleetRegistry(new ReopeningConnection(database), clock);
     }
 
     @Override
@@ -48,13 +52,14 @@ public final class SqliteFleetRegistry implements FleetRegistry {
         if (!Limits.isValidId(store.id())) {
             throw new IllegalArgumentException("store id '" + store.id() + "' is not a valid id");
         }
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO store (id, name, region) VALUES (?, ?, ?)"
-                + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region")) {
+        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO store (id, name, region)"
+                + " VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region")) {
             s.setString(1, store.id());
             s.setString(2, store.name());
             s.setString(3, store.region());
             s.executeUpdate();
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("saving store " + store.id() + " failed", e);
         }
     }
@@ -78,8 +83,9 @@ public final class SqliteFleetRegistry implements FleetRegistry {
         requireStore(storeId);
         Map<String, String> secrets = new LinkedHashMap<>();
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement s = connection.prepareStatement(UPSERT_GATEWAY)) {
+            Connection c = connection.get();
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(UPSERT_GATEWAY)) {
                 long now = clock.millis();
                 for (String gatewayId : gatewayIds) {
                     String secret = Secrets.newSecret();
@@ -91,14 +97,15 @@ public final class SqliteFleetRegistry implements FleetRegistry {
                     secrets.put(gatewayId, secret);
                 }
                 s.executeBatch();
-                connection.commit();
+                c.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                c.rollback();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("registering " + gatewayIds.size() + " gateways failed", e);
         }
         return secrets;
@@ -117,7 +124,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
         String code = ProvisioningCode.generate();
         Instant now = clock.instant();
         Instant expires = now.plus(validFor);
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO provisioning_code (code_sha256,"
+        try (PreparedStatement s = connection.get().prepareStatement("INSERT INTO provisioning_code (code_sha256,"
                 + " gateway_id, store_id, mqtt_uri, issued_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, ProvisioningCode.hash(ProvisioningCode.normalize(code).orElseThrow()));
             s.setString(2, gatewayId);
@@ -127,6 +134,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
             s.setLong(6, expires.toEpochMilli());
             s.executeUpdate();
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("issuing a provisioning code for " + gatewayId + " failed", e);
         }
         return new IssuedCode(code, gatewayId, storeId, mqttUri, expires);
@@ -140,27 +148,30 @@ public final class SqliteFleetRegistry implements FleetRegistry {
         }
         String hash = ProvisioningCode.hash(canonical.get());
         try {
-            connection.setAutoCommit(false);
+            Connection c = connection.get();
+            c.setAutoCommit(false);
             try {
-                ProvisionedGateway provisioned = redeemInTransaction(hash, usedFrom);
-                connection.commit();
+                ProvisionedGateway provisioned = redeemInTransaction(c, hash, usedFrom);
+                c.commit();
                 return provisioned;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                c.rollback();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("redeeming a provisioning code failed", e);
         }
     }
 
-    private ProvisionedGateway redeemInTransaction(String hash, String usedFrom) throws SQLException {
+    private ProvisionedGateway redeemInTransaction(Connection c, String hash, String usedFrom)
+            throws SQLException {
         String gatewayId;
         String storeId;
         Optional<String> mqttUri;
-        try (PreparedStatement q = connection.prepareStatement("SELECT gateway_id, store_id, mqtt_uri, expires_ms,"
+        try (PreparedStatement q = c.prepareStatement("SELECT gateway_id, store_id, mqtt_uri, expires_ms,"
                 + " used_ms FROM provisioning_code WHERE code_sha256 = ?")) {
             q.setString(1, hash);
             try (ResultSet rs = q.executeQuery()) {
@@ -180,7 +191,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
             }
         }
         long now = clock.millis();
-        try (PreparedStatement u = connection.prepareStatement("UPDATE provisioning_code SET used_ms = ?,"
+        try (PreparedStatement u = c.prepareStatement("UPDATE provisioning_code SET used_ms = ?,"
                 + " used_from = ? WHERE code_sha256 = ? AND used_ms IS NULL")) {
             u.setLong(1, now);
             u.setString(2, usedFrom);
@@ -190,7 +201,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
             }
         }
         String secret = Secrets.newSecret();
-        try (PreparedStatement s = connection.prepareStatement(UPSERT_GATEWAY)) {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_GATEWAY)) {
             s.setString(1, gatewayId);
             s.setString(2, storeId);
             s.setString(3, Secrets.hash(secret));
@@ -208,7 +219,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
 
     @Override
     public synchronized Optional<GatewayRecord> gateway(String gatewayId) {
-        try (PreparedStatement q = connection.prepareStatement(
+        try (PreparedStatement q = connection.get().prepareStatement(
                 "SELECT id, store_id, secret_sha256 FROM gateway WHERE id = ?")) {
             q.setString(1, gatewayId);
             try (ResultSet rs = q.executeQuery()) {
@@ -216,6 +227,7 @@ public final class SqliteFleetRegistry implements FleetRegistry {
                         : Optional.empty();
             }
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("looking up gateway " + gatewayId + " failed", e);
         }
     }
@@ -223,12 +235,13 @@ public final class SqliteFleetRegistry implements FleetRegistry {
     @Override
     public synchronized List<Store> stores() {
         List<Store> stores = new ArrayList<>();
-        try (Statement s = connection.createStatement();
+        try (Statement s = connection.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT id, name, region FROM store ORDER BY id")) {
             while (rs.next()) {
                 stores.add(new Store(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("listing stores failed", e);
         }
         return stores;
@@ -237,12 +250,13 @@ public final class SqliteFleetRegistry implements FleetRegistry {
     @Override
     public synchronized List<GatewayRecord> gateways() {
         List<GatewayRecord> gateways = new ArrayList<>();
-        try (Statement s = connection.createStatement();
+        try (Statement s = connection.get().createStatement();
              ResultSet rs = s.executeQuery("SELECT id, store_id, secret_sha256 FROM gateway ORDER BY id")) {
             while (rs.next()) {
                 gateways.add(new GatewayRecord(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
         } catch (SQLException e) {
+            connection.failed(e);
             throw new StorageException("listing gateways failed", e);
         }
         return gateways;
@@ -250,10 +264,6 @@ public final class SqliteFleetRegistry implements FleetRegistry {
 
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StorageException("closing the fleet registry failed", e);
-        }
+        connection.close();
     }
 }
