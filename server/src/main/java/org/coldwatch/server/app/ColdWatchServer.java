@@ -23,6 +23,7 @@ import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
+import org.coldwatch.server.storage.InfluxReadingStore;
 import org.coldwatch.server.storage.ReadingStore;
 import org.coldwatch.server.storage.SqliteReadingStore;
 import org.coldwatch.server.storage.SqliteRejectionArchive;
@@ -52,7 +53,8 @@ public final class ColdWatchServer implements AutoCloseable {
     private ColdWatchServer(ServerConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
         fleet = SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), clock);
-        readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
+        readings = config.influx().isPresent() ? InfluxReadingStore.open(config.influx().get())
+                : SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
         gatewayState = SqliteGatewayState.open(config.dataDir().resolve("fleet.db"), clock);
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
