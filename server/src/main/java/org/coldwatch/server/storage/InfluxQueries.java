@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,21 +75,50 @@ final class InfluxQueries {
         return committed;
     }
 
+    /**
+     * The highest seq in the ledger of each of these gateways, 0 for a gateway without any: one statement.
+     *
+     * @throws InfluxDBException if the query fails (the writer retries)
+     */
+    Map<String, Long> maxCommitted(Collection<String> gatewayIds) {
+        List<String> ids = List.copyOf(gatewayIds);
+        BoundParameterQuery.QueryBuilder query = BoundParameterQuery.QueryBuilder.newQuery(
+                "SELECT last(seq) FROM " + ledger + " WHERE " + anyGateway(ids.size()) + " GROUP BY gateway")
+                .forDatabase(database);
+        bindGateways(query, ids);
+        Map<String, Long> max = new HashMap<>();
+        ids.forEach(id -> max.put(id, 0L));
+        for (QueryResult.Result r : check(influx.query(query.create()))) {
+            for (QueryResult.Series s : series(r)) {
+                max.put(s.getTags().get("gateway"), ((Number) s.getValues().get(0).get(1)).longValue());
+            }
+        }
+        return max;
+    }
+
+    private static String anyGateway(int count) {
+        StringBuilder where = new StringBuilder("(");
+        for (int i = 0; i < count; i++) {
+            where.append(i == 0 ? "" : " OR ").append("gateway = $g").append(i);
+        }
+        return where.append(')').toString();
+    }
+
+    private static void bindGateways(BoundParameterQuery.QueryBuilder query, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            query.bind("g" + i, ids.get(i));
+        }
+    }
+
     List<StoredReading> latest(Collection<String> gatewayIds) {
         List<String> ids = List.copyOf(gatewayIds);
         if (ids.isEmpty()) {
             return List.of();
         }
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            where.append(i == 0 ? "" : " OR ").append("gateway = $g").append(i);
-        }
         BoundParameterQuery.QueryBuilder query = BoundParameterQuery.QueryBuilder.newQuery(
-                "SELECT last(value) FROM " + quote(InfluxReadingStore.READING) + " WHERE " + where
+                "SELECT last(value) FROM " + quote(InfluxReadingStore.READING) + " WHERE " + anyGateway(ids.size())
                         + " GROUP BY gateway, sensor, kind").forDatabase(database);
-        for (int i = 0; i < ids.size(); i++) {
-            query.bind("g" + i, ids.get(i));
-        }
+        bindGateways(query, ids);
         List<StoredReading> result = new ArrayList<>();
         for (QueryResult.Result r : read(query.create(), "reading latest values")) {
             for (QueryResult.Series series : series(r)) {

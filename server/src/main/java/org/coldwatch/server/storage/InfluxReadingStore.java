@@ -70,6 +70,8 @@ public final class InfluxReadingStore implements ReadingStore {
     private final InfluxDB influx;
     private final InfluxQueries queries;
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    /** Per gateway, the highest seq in the ledger as far as this store knows; owned by the writer thread. */
+    private final Map<String, Long> maxCommitted = new HashMap<>();
     private final Thread writer;
     private volatile boolean open = true;
     private volatile StorageHealth health = new StorageHealth(true, "ok");
@@ -160,6 +162,7 @@ public final class InfluxReadingStore implements ReadingStore {
                     outcomes = classify(group);
                 }
                 write(group, outcomes);
+                remember(group, outcomes);
                 if (!health.up()) {
                     LOG.info("storage=influx writes succeed again");
                 }
@@ -188,15 +191,31 @@ public final class InfluxReadingStore implements ReadingStore {
     /**
      * Decides, once per group, which batches are new: not in the ledger and not earlier in the same group. Kept
      * across retries, so a batch whose ledger point was written by a failed attempt still counts as STORED.
+     *
+     * <p>Live batches carry a seq above everything the gateway sent before, so the ledger is asked only about seqs
+     * at or below the highest committed one (learned once per gateway, then kept up to date by our own writes). If
+     * another server instance committed a batch meanwhile, a copy of it arriving here is classified STORED and
+     * written again: the same points at the same times, so storage still holds it once (see the class comment).
      */
     private List<StoreOutcome> classify(List<PendingWrite> group) {
+        Set<String> unknown = new HashSet<>();
+        for (PendingWrite w : group) {
+            if (!maxCommitted.containsKey(w.batch().batch().gatewayId())) {
+                unknown.add(w.batch().batch().gatewayId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            maxCommitted.putAll(queries.maxCommitted(unknown));
+        }
         Map<String, long[]> ranges = new HashMap<>();
         for (PendingWrite w : group) {
             TelemetryBatch b = w.batch().batch();
-            ranges.merge(b.gatewayId(), new long[] {b.seq(), b.seq()},
-                    (a, c) -> new long[] {Math.min(a[0], c[0]), Math.max(a[1], c[1])});
+            if (b.seq() <= maxCommitted.get(b.gatewayId())) {
+                ranges.merge(b.gatewayId(), new long[] {b.seq(), b.seq()},
+                        (a, c) -> new long[] {Math.min(a[0], c[0]), Math.max(a[1], c[1])});
+            }
         }
-        Set<GatewaySeq> committed = queries.committed(ranges);
+        Set<GatewaySeq> committed = ranges.isEmpty() ? Set.of() : queries.committed(ranges);
         Set<GatewaySeq> seen = new HashSet<>();
         List<StoreOutcome> outcomes = new ArrayList<>(group.size());
         for (PendingWrite w : group) {
@@ -204,6 +223,15 @@ public final class InfluxReadingStore implements ReadingStore {
             outcomes.add(!committed.contains(id) && seen.add(id) ? StoreOutcome.STORED : StoreOutcome.DUPLICATE);
         }
         return outcomes;
+    }
+
+    private void remember(List<PendingWrite> group, List<StoreOutcome> outcomes) {
+        for (int i = 0; i < group.size(); i++) {
+            if (outcomes.get(i) == StoreOutcome.STORED) {
+                TelemetryBatch b = group.get(i).batch().batch();
+                maxCommitted.merge(b.gatewayId(), b.seq(), Math::max);
+            }
+        }
     }
 
     private void write(List<PendingWrite> group, List<StoreOutcome> outcomes) {
