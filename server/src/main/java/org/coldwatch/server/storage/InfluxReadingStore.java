@@ -92,7 +92,8 @@ public final class InfluxReadingStore implements ReadingStore {
      */
     public static InfluxReadingStore open(InfluxSettings settings) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(HTTP_TIMEOUT).readTimeout(HTTP_TIMEOUT).writeTimeout(HTTP_TIMEOUT);
+                .connectTimeout(HTTP_TIMEOUT).readTimeout(HTTP_TIMEOUT).writeTimeout(HTTP_TIMEOUT)
+                .socketFactory(new NoDelaySocketFactory());
         String url = settings.url().toString();
         InfluxDB influx = settings.username().isPresent()
                 ? InfluxDBFactory.connect(url, settings.username().get(), settings.password().orElse(""), http)
