@@ -5,12 +5,9 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +33,16 @@ import org.slf4j.LoggerFactory;
  * {@code gateway}, fields {@code seq}, {@code readings}, {@code received_ms}, at time = seq nanoseconds, so the
  * ledger of one gateway is a compact time range that duplicate checks and tallies query by time.
  *
- * <p>Durability and duplicates: one writer thread takes waiting batches (up to {@link InfluxSettings#batchPoints()}
- * reading points), asks the ledger which of their (gateway, seq) are committed, writes the new readings in one
- * request, then their ledger points in a second one, and completes the futures only after both got a 2xx. If the
- * server dies between the two writes, the batch is not acknowledged; the gateway sends it again, the ledger does not
- * know it, and its readings are written again — to the same series at the same times with the same fields, which
- * InfluxDB stores once (a point is identified by series and time; rewriting it replaces it). So a re-sent batch
- * neither duplicates points nor is lost. The price of that schema: two readings of the same gateway, sensor and kind
- * at the same millisecond are one point (the later write wins); the tally counts readings from the ledger.
+ * <p>Durability and duplicates: the writer thread takes waiting batches (up to {@link InfluxSettings#batchPoints()}
+ * reading points), asks the {@link InfluxBatchLedger} which of their (gateway, seq) are new, and writes the new
+ * readings in one request; the ledger thread then writes their ledger points in a second request and completes the
+ * group's futures, in order, only after both got a 2xx. The two run in a pipeline (the readings of one group go out
+ * while the ledger points of the previous one do). If the server dies between the two writes, the batch is not
+ * acknowledged; the gateway sends it again, the ledger does not know it, and its readings are written again — to
+ * the same series at the same times with the same fields, which InfluxDB stores once (a point is identified by
+ * series and time; rewriting it replaces it). So a re-sent batch neither duplicates points nor is lost. The price
+ * of that schema: two readings of the same gateway, sensor and kind at the same millisecond are one point (the later
+ * write wins); the tally counts readings from the ledger.
  *
  * <p>While InfluxDB is down or answers with an error, the writer retries the same group with capped exponential
  * backoff and reports the error in {@link #health()}; the futures stay pending (backpressure), nothing is dropped.
@@ -62,6 +61,11 @@ public final class InfluxReadingStore implements ReadingStore {
         }
     }
 
+    private record Group(List<PendingWrite> writes, List<StoreOutcome> outcomes) {
+    }
+
+    private static final Group END = new Group(List.of(), List.of());
+
     /** The identity of a batch, by which duplicates are recognised. */
     record GatewaySeq(String gatewayId, long seq) {
     }
@@ -69,19 +73,26 @@ public final class InfluxReadingStore implements ReadingStore {
     private final InfluxSettings settings;
     private final InfluxDB influx;
     private final InfluxQueries queries;
+    private final InfluxBatchLedger ledger;
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
-    /** Per gateway, the highest seq in the ledger as far as this store knows; owned by the writer thread. */
-    private final Map<String, Long> maxCommitted = new HashMap<>();
+    /** Groups whose readings are written, waiting for their ledger points; bounded, so the writer waits too. */
+    private final BlockingQueue<Group> toLedger = new ArrayBlockingQueue<>(2);
     private final Thread writer;
+    private final Thread ledgerWriter;
     private volatile boolean open = true;
+    private volatile boolean abandoned;
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
     private InfluxReadingStore(InfluxSettings settings, InfluxDB influx) {
         this.settings = settings;
         this.influx = influx;
         this.queries = new InfluxQueries(influx, settings.database());
+        this.ledger = new InfluxBatchLedger(queries);
         this.writer = new Thread(this::writeLoop, "influx-reading-writer");
         this.writer.setDaemon(true);
+        this.ledgerWriter = new Thread(this::ledgerLoop, "influx-ledger-writer");
+        this.ledgerWriter.setDaemon(true);
+        this.ledgerWriter.start();
         this.writer.start();
     }
 
@@ -127,8 +138,8 @@ public final class InfluxReadingStore implements ReadingStore {
 
     private void writeLoop() {
         List<PendingWrite> group = new ArrayList<>();
-        while (open || !queue.isEmpty()) {
-            try {
+        try {
+            while (open || !queue.isEmpty()) {
                 PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -140,126 +151,124 @@ public final class InfluxReadingStore implements ReadingStore {
                     group.add(queue.poll());
                     points += next.points();
                 }
-                commitWithRetry(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
+                List<TelemetryBatch> batches = group.stream().map(w -> w.batch().batch()).toList();
+                List<List<StoreOutcome>> outcomes = new ArrayList<>(1);
+                boolean written = withRetry(() -> {
+                    if (outcomes.isEmpty()) {
+                        outcomes.add(ledger.classify(batches));
+                    }
+                    writeReadings(group, outcomes.get(0));
+                });
+                if (written) {
+                    toLedger.put(new Group(List.copyOf(group), outcomes.get(0)));
+                } else {
+                    failAll(group, new IllegalStateException("reading store closed before the batch was committed"));
+                }
                 group.clear();
             }
-        }
-        PendingWrite w;
-        while ((w = queue.poll()) != null) {
-            w.promise().tryFail(new IllegalStateException("reading store closed before the batch was committed"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failAll(group, new IllegalStateException("reading store closed before the batch was committed"));
+            PendingWrite w;
+            while ((w = queue.poll()) != null) {
+                w.promise().tryFail(new IllegalStateException("reading store closed before the batch was committed"));
+            }
+            while (!toLedger.offer(END)) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
         }
     }
 
-    private void commitWithRetry(List<PendingWrite> group) {
-        long delayMillis = 50;
-        List<StoreOutcome> outcomes = null;
-        while (true) {
-            try {
-                if (outcomes == null) {
-                    outcomes = classify(group);
+    private void ledgerLoop() {
+        try {
+            while (true) {
+                Group group = toLedger.take();
+                if (group == END) {
+                    return;
                 }
-                write(group, outcomes);
-                remember(group, outcomes);
+                if (withRetry(() -> writeLedger(group))) {
+                    ledger.committed(group.writes().stream().map(w -> w.batch().batch()).toList(),
+                            group.outcomes());
+                    for (int i = 0; i < group.writes().size(); i++) {
+                        group.writes().get(i).promise().complete(group.outcomes().get(i));
+                    }
+                } else {
+                    failAll(group.writes(),
+                            new IllegalStateException("reading store closed before the batch was committed"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void failAll(List<PendingWrite> writes, Throwable cause) {
+        for (PendingWrite w : writes) {
+            w.promise().tryFail(cause);
+        }
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, with capped exponential backoff; false if the store is closing and
+     * the attempt failed, or an earlier group was given up (then later groups, which may hold copies of its
+     * batches classified DUPLICATE, must not be acknowledged either).
+     */
+    private boolean withRetry(Runnable attempt) {
+        long delayMillis = 50;
+        while (!abandoned) {
+            try {
+                attempt.run();
                 if (!health.up()) {
                     LOG.info("storage=influx writes succeed again");
                 }
                 health = new StorageHealth(true, "ok");
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).promise().complete(outcomes.get(i));
-                }
-                return;
+                return true;
             } catch (RuntimeException e) {
                 if (health.up()) {
                     LOG.error("storage=influx write failed, retrying; acknowledgements wait: {}", e.toString());
                 }
                 health = new StorageHealth(false, "write failed: " + e.getMessage());
                 if (!open) {
-                    for (PendingWrite w : group) {
-                        w.promise().tryFail(e);
-                    }
-                    return;
+                    abandoned = true;
+                    return false;
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delayMillis));
                 delayMillis = Math.min(delayMillis * 2, MAX_RETRY_DELAY.toMillis());
             }
         }
+        return false;
     }
 
-    /**
-     * Decides, once per group, which batches are new: not in the ledger and not earlier in the same group. Kept
-     * across retries, so a batch whose ledger point was written by a failed attempt still counts as STORED.
-     *
-     * <p>Live batches carry a seq above everything the gateway sent before, so the ledger is asked only about seqs
-     * at or below the highest committed one (learned once per gateway, then kept up to date by our own writes). If
-     * another server instance committed a batch meanwhile, a copy of it arriving here is classified STORED and
-     * written again: the same points at the same times, so storage still holds it once (see the class comment).
-     */
-    private List<StoreOutcome> classify(List<PendingWrite> group) {
-        Set<String> unknown = new HashSet<>();
-        for (PendingWrite w : group) {
-            if (!maxCommitted.containsKey(w.batch().batch().gatewayId())) {
-                unknown.add(w.batch().batch().gatewayId());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            maxCommitted.putAll(queries.maxCommitted(unknown));
-        }
-        Map<String, long[]> ranges = new HashMap<>();
-        for (PendingWrite w : group) {
-            TelemetryBatch b = w.batch().batch();
-            if (b.seq() <= maxCommitted.get(b.gatewayId())) {
-                ranges.merge(b.gatewayId(), new long[] {b.seq(), b.seq()},
-                        (a, c) -> new long[] {Math.min(a[0], c[0]), Math.max(a[1], c[1])});
-            }
-        }
-        Set<GatewaySeq> committed = ranges.isEmpty() ? Set.of() : queries.committed(ranges);
-        Set<GatewaySeq> seen = new HashSet<>();
-        List<StoreOutcome> outcomes = new ArrayList<>(group.size());
-        for (PendingWrite w : group) {
-            GatewaySeq id = new GatewaySeq(w.batch().batch().gatewayId(), w.batch().batch().seq());
-            outcomes.add(!committed.contains(id) && seen.add(id) ? StoreOutcome.STORED : StoreOutcome.DUPLICATE);
-        }
-        return outcomes;
-    }
-
-    private void remember(List<PendingWrite> group, List<StoreOutcome> outcomes) {
-        for (int i = 0; i < group.size(); i++) {
-            if (outcomes.get(i) == StoreOutcome.STORED) {
-                TelemetryBatch b = group.get(i).batch().batch();
-                maxCommitted.merge(b.gatewayId(), b.seq(), Math::max);
-            }
-        }
-    }
-
-    private void write(List<PendingWrite> group, List<StoreOutcome> outcomes) {
+    private void writeReadings(List<PendingWrite> group, List<StoreOutcome> outcomes) {
         BatchPoints.Builder readings = BatchPoints.database(settings.database()).precision(TimeUnit.MILLISECONDS);
-        BatchPoints.Builder ledger = BatchPoints.database(settings.database()).retentionPolicy(LEDGER_POLICY)
-                .precision(TimeUnit.NANOSECONDS);
         boolean any = false;
         for (int i = 0; i < group.size(); i++) {
-            if (outcomes.get(i) != StoreOutcome.STORED) {
-                continue;
+            if (outcomes.get(i) == StoreOutcome.STORED) {
+                TelemetryBatch batch = group.get(i).batch().batch();
+                for (Reading r : batch.readings()) {
+                    readings.point(readingPoint(batch, r));
+                    any = true;
+                }
             }
-            any = true;
-            ReceivedBatch received = group.get(i).batch();
-            TelemetryBatch batch = received.batch();
-            for (Reading r : batch.readings()) {
-                readings.point(readingPoint(batch, r));
-            }
-            ledger.point(Point.measurement(LEDGER).time(batch.seq(), TimeUnit.NANOSECONDS)
-                    .tag("gateway", batch.gatewayId())
-                    .addField("seq", batch.seq())
-                    .addField("readings", (long) batch.readings().size())
-                    .addField("received_ms", received.receivedAt().toEpochMilli())
-                    .build());
         }
         if (any) {
             influx.write(readings.build());
-            influx.write(ledger.build());
+        }
+    }
+
+    private void writeLedger(Group group) {
+        BatchPoints.Builder points = BatchPoints.database(settings.database()).retentionPolicy(LEDGER_POLICY)
+                .precision(TimeUnit.NANOSECONDS);
+        boolean any = false;
+        for (int i = 0; i < group.writes().size(); i++) {
+            if (group.outcomes().get(i) == StoreOutcome.STORED) {
+                points.point(InfluxBatchLedger.point(group.writes().get(i).batch()));
+                any = true;
+            }
+        }
+        if (any) {
+            influx.write(points.build());
         }
     }
 
@@ -300,8 +309,11 @@ public final class InfluxReadingStore implements ReadingStore {
     public void close() {
         open = false;
         LockSupport.unpark(writer);
+        LockSupport.unpark(ledgerWriter);
         try {
             writer.join(Duration.ofSeconds(10).toMillis());
+            LockSupport.unpark(ledgerWriter);
+            ledgerWriter.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
