@@ -2,10 +2,12 @@ package org.coldwatch.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
@@ -65,5 +67,27 @@ class InfluxReadingStoreIT extends ReadingStoreContract {
             }
         }
         assertThat(qualities).containsExactly("unsynced", null, "corrected");
+    }
+
+    @Test
+    void copiesSpreadOverManyPipelinedGroupsAreStoredOnceAndAcknowledgedAfterTheOriginal() throws Exception {
+        store.close();
+        store = InfluxReadingStore.open(new InfluxSettings(influx.url(), database, Optional.empty(),
+                Optional.empty(), 6));
+        List<Future<StoreOutcome>> outcomes = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            for (long seq = 1; seq <= 100; seq++) {
+                outcomes.add(store.store(new ReceivedBatch(batch("gw-1", seq, 1.0, T0.plusSeconds(seq)), T0)));
+            }
+        }
+        List<StoreOutcome> results = new ArrayList<>();
+        for (Future<StoreOutcome> f : outcomes) {
+            results.add(await(f));
+        }
+
+        assertThat(results.subList(0, 100)).containsOnly(StoreOutcome.STORED);
+        assertThat(results.subList(100, 300)).containsOnly(StoreOutcome.DUPLICATE);
+        assertThat(store.tally("gw-1")).isEqualTo(new GatewayTally(100, 200, 1, 100));
+        assertThat(store.recent("gw-1", Optional.empty(), 1_000)).hasSize(200);
     }
 }
