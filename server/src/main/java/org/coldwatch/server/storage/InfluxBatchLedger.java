@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.TelemetryBatch;
 import org.coldwatch.server.storage.InfluxReadingStore.GatewaySeq;
-import org.influxdb.dto.Point;
 
 /**
  * Which batches {@link InfluxReadingStore} must write and which are duplicates, by (gateway, seq), from the ledger
@@ -77,16 +75,5 @@ final class InfluxBatchLedger {
                 inFlight.remove(new GatewaySeq(group.get(i).gatewayId(), group.get(i).seq()));
             }
         }
-    }
-
-    /** The ledger point of a batch: time = seq in nanoseconds, so a gateway's ledger is a compact time range. */
-    static Point point(ReceivedBatch received) {
-        TelemetryBatch batch = received.batch();
-        return Point.measurement(InfluxReadingStore.LEDGER).time(batch.seq(), TimeUnit.NANOSECONDS)
-                .tag("gateway", batch.gatewayId())
-                .addField("seq", batch.seq())
-                .addField("readings", (long) batch.readings().size())
-                .addField("received_ms", received.receivedAt().toEpochMilli())
-                .build();
     }
 }

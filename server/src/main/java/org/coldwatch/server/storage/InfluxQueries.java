@@ -46,6 +46,11 @@ final class InfluxQueries {
                 + quote(database) + " DURATION INF REPLICATION 1", database)));
     }
 
+    /** A cheap InfluxQL round trip that also proves the database is there; throws if InfluxDB does not answer. */
+    void probe() {
+        check(influx.query(new Query("SHOW RETENTION POLICIES ON " + quote(database), database)));
+    }
+
     /**
      * Which of the batches in these per-gateway seq ranges ({min, max}) the ledger holds: one statement per gateway,
      * all in one request, each a time-range scan of that gateway's ledger series (time = seq ns).

@@ -15,11 +15,9 @@ import java.util.concurrent.locks.LockSupport;
 import okhttp3.OkHttpClient;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.TelemetryBatch;
-import org.coldwatch.protocol.TimeQuality;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BatchPoints;
-import org.influxdb.dto.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +52,7 @@ public final class InfluxReadingStore implements ReadingStore {
     static final String LEDGER = "batch";
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration IDLE_PROBE = Duration.ofSeconds(5);
 
     private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
         int points() {
@@ -81,6 +80,7 @@ public final class InfluxReadingStore implements ReadingStore {
     private final Thread ledgerWriter;
     private volatile boolean open = true;
     private volatile boolean abandoned;
+    private long lastContact = System.nanoTime();
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
     private InfluxReadingStore(InfluxSettings settings, InfluxDB influx) {
@@ -142,8 +142,10 @@ public final class InfluxReadingStore implements ReadingStore {
             while (open || !queue.isEmpty()) {
                 PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    probeWhileIdle();
                     continue;
                 }
+                lastContact = System.nanoTime();
                 group.add(first);
                 int points = first.points();
                 PendingWrite next;
@@ -203,6 +205,26 @@ public final class InfluxReadingStore implements ReadingStore {
         }
     }
 
+    /** Without writes, health would keep the last write's verdict: ask InfluxDB every few seconds instead. */
+    private void probeWhileIdle() {
+        if (System.nanoTime() - lastContact < IDLE_PROBE.toNanos() || !open) {
+            return;
+        }
+        lastContact = System.nanoTime();
+        try {
+            queries.probe();
+            if (!health.up()) {
+                LOG.info("storage=influx reachable again");
+            }
+            health = new StorageHealth(true, "ok");
+        } catch (RuntimeException e) {
+            if (health.up()) {
+                LOG.error("storage=influx unreachable while idle: {}", e.toString());
+            }
+            health = new StorageHealth(false, "unreachable: " + e.getMessage());
+        }
+    }
+
     private static void failAll(List<PendingWrite> writes, Throwable cause) {
         for (PendingWrite w : writes) {
             w.promise().tryFail(cause);
@@ -247,7 +269,7 @@ public final class InfluxReadingStore implements ReadingStore {
             if (outcomes.get(i) == StoreOutcome.STORED) {
                 TelemetryBatch batch = group.get(i).batch().batch();
                 for (Reading r : batch.readings()) {
-                    readings.point(readingPoint(batch, r));
+                    readings.point(InfluxPoints.reading(batch, r));
                     any = true;
                 }
             }
@@ -263,26 +285,13 @@ public final class InfluxReadingStore implements ReadingStore {
         boolean any = false;
         for (int i = 0; i < group.writes().size(); i++) {
             if (group.outcomes().get(i) == StoreOutcome.STORED) {
-                points.point(InfluxBatchLedger.point(group.writes().get(i).batch()));
+                points.point(InfluxPoints.ledger(group.writes().get(i).batch()));
                 any = true;
             }
         }
         if (any) {
             influx.write(points.build());
         }
-    }
-
-    private static Point readingPoint(TelemetryBatch batch, Reading r) {
-        Point.Builder point = Point.measurement(READING).time(r.measuredAt().toEpochMilli(), TimeUnit.MILLISECONDS)
-                .tag("gateway", batch.gatewayId())
-                .tag("sensor", r.sensorId())
-                .tag("kind", r.kind().wireName())
-                .addField("value", r.value())
-                .addField("seq", batch.seq());
-        if (r.timeQuality() != TimeQuality.SYNCED) {
-            point.addField("time_quality", r.timeQuality().wireName());
-        }
-        return point.build();
     }
 
     @Override

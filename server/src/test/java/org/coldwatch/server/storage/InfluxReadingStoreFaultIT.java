@@ -118,4 +118,16 @@ class InfluxReadingStoreFaultIT {
         assertThat(store.recent("gw-1", Optional.empty(), 100)).hasSize(2);
         assertThat(store.tally("gw-1")).isEqualTo(new GatewayTally(1, 2, 1, 1));
     }
+
+    @Test
+    void healthFollowsInfluxEvenWithoutWrites() throws Exception {
+        assertThat(store.health().up()).isTrue();
+
+        influx.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !store.health().up());
+        assertThat(store.health().detail()).startsWith("unreachable");
+
+        influx.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.health().up());
+    }
 }
