@@ -13,11 +13,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.OkHttpClient;
-import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.TelemetryBatch;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,35 +261,16 @@ public final class InfluxReadingStore implements ReadingStore {
     }
 
     private void writeReadings(List<PendingWrite> group, List<StoreOutcome> outcomes) {
-        BatchPoints.Builder readings = BatchPoints.database(settings.database()).precision(TimeUnit.MILLISECONDS);
-        boolean any = false;
-        for (int i = 0; i < group.size(); i++) {
-            if (outcomes.get(i) == StoreOutcome.STORED) {
-                TelemetryBatch batch = group.get(i).batch().batch();
-                for (Reading r : batch.readings()) {
-                    readings.point(InfluxPoints.reading(batch, r));
-                    any = true;
-                }
-            }
-        }
-        if (any) {
-            influx.write(readings.build());
-        }
+        InfluxPoints.readings(settings.database(), received(group), outcomes).ifPresent(influx::write);
     }
 
     private void writeLedger(Group group) {
-        BatchPoints.Builder points = BatchPoints.database(settings.database()).retentionPolicy(LEDGER_POLICY)
-                .precision(TimeUnit.NANOSECONDS);
-        boolean any = false;
-        for (int i = 0; i < group.writes().size(); i++) {
-            if (group.outcomes().get(i) == StoreOutcome.STORED) {
-                points.point(InfluxPoints.ledger(group.writes().get(i).batch()));
-                any = true;
-            }
-        }
-        if (any) {
-            influx.write(points.build());
-        }
+        InfluxPoints.ledger(settings.database(), LEDGER_POLICY, received(group.writes()), group.outcomes())
+                .ifPresent(influx::write);
+    }
+
+    private static List<ReceivedBatch> received(List<PendingWrite> writes) {
+        return writes.stream().map(PendingWrite::batch).toList();
     }
 
     @Override
