@@ -130,4 +130,21 @@ class InfluxReadingStoreFaultIT {
         influx.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> store.health().up());
     }
+
+    @Test
+    void closingWhileInfluxIsDownFailsThePendingWritesAndAcknowledgesNone() throws Exception {
+        assertThat(awaitAll(storeAll(1, 10))).containsOnly(StoreOutcome.STORED);
+        influx.stop();
+        List<Future<StoreOutcome>> pending = storeAll(11, 60);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !store.health().up());
+
+        store.close();
+
+        assertThat(pending).allMatch(Future::failed);
+        influx.start();
+        store = InfluxReadingStore.open(InfluxSettings.of(influx.url(), "faults"));
+        assertThat(store.tally("gw-1")).isEqualTo(new GatewayTally(10, 20, 1, 10));
+        assertThat(awaitAll(storeAll(11, 60))).containsOnly(StoreOutcome.STORED);
+        assertThat(store.tally("gw-1")).isEqualTo(new GatewayTally(60, 120, 1, 60));
+    }
 }
