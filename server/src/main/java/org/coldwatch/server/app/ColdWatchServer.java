@@ -24,6 +24,7 @@ import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
+import org.coldwatch.server.storage.InfluxReadingStore;
 import org.coldwatch.server.storage.ReadingStore;
 import org.coldwatch.server.storage.SqliteReadingStore;
 import org.coldwatch.server.storage.SqliteRejectionArchive;
@@ -54,7 +55,8 @@ public final class ColdWatchServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         MetaDatabase meta = MetaDatabase.of(config.meta());
         fleet = JdbcFleetRegistry.open(meta, clock);
-        readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
+        readings = config.influx().isPresent() ? InfluxReadingStore.open(config.influx().get())
+                : SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
         gatewayState = JdbcGatewayState.open(meta, clock);
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.coldwatch.protocol.Limits;
+import org.coldwatch.server.storage.InfluxSettings;
 import org.coldwatch.server.fleet.MetaDbSettings;
 
 /**
@@ -34,10 +40,12 @@ import org.coldwatch.server.fleet.MetaDbSettings;
  * @param maxBehind            how far behind the server clock a measurement time may be
  * @param rejectionsKept       how many of the newest refusals (with their payloads) are archived
  * @param meta                 where the relational metadata lives (SQLite file in dataDir, or PostgreSQL)
+ * @param influx               the InfluxDB reading store if {@code storage.kind} is {@code influx}; empty for the
+ *                             embedded SQLite store in {@code dataDir}
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
                            Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
-                           MetaDbSettings meta) {
+                           MetaDbSettings meta, Optional<InfluxSettings> influx) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -50,6 +58,12 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("mqtt.port", "1883");
         keys.put("mqtt.receiveMaximum", "1000");
         keys.put("storage.dataDir", "data");
+        keys.put("storage.kind", "sqlite");
+        keys.put("storage.influx.url", "http://127.0.0.1:8086");
+        keys.put("storage.influx.database", "coldwatch");
+        keys.put("storage.influx.username", "");
+        keys.put("storage.influx.password", "");
+        keys.put("storage.influx.batchPoints", String.valueOf(InfluxSettings.DEFAULT_BATCH_POINTS));
         keys.put("ingest.maxAheadSeconds", "300");
         keys.put("ingest.maxBehindDays", "180");
         keys.put("ingest.rejectionsKept", "100000");
@@ -94,7 +108,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
                 intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
-                meta(values));
+                meta(values), influx(values));
     }
 
     private static MetaDbSettings meta(Map<String, String> values) {
@@ -116,6 +130,41 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         } catch (IllegalArgumentException e) {
             throw new ConfigException("meta.url: " + e.getMessage());
         }
+    }
+
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static Optional<InfluxSettings> influx(Map<String, String> values) {
+        String kind = values.get("storage.kind").trim();
+        if (kind.equals("sqlite")) {
+            return Optional.empty();
+        }
+        if (!kind.equals("influx")) {
+            throw new ConfigException("storage.kind: '" + kind + "' is not one of sqlite, influx");
+        }
+        String text = values.get("storage.influx.url").trim();
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new ConfigException("storage.influx.url: '" + text + "' is not a URL: " + e.getReason());
+        }
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            throw new ConfigException("storage.influx.url: '" + text + "' must be http(s)://host[:port]");
+        }
+        String database = values.get("storage.influx.database").trim();
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new ConfigException("storage.influx.database: '" + database
+                    + "' must be 1-64 letters, digits, '_' or '-'");
+        }
+        Optional<String> username = Optional.of(values.get("storage.influx.username").trim())
+                .filter(u -> !u.isEmpty());
+        Optional<String> password = Optional.of(values.get("storage.influx.password")).filter(p -> !p.isEmpty());
+        if (password.isPresent() && username.isEmpty()) {
+            throw new ConfigException("storage.influx.password: set, but storage.influx.username is empty");
+        }
+        return Optional.of(new InfluxSettings(url, database, username, password,
+                intIn(values, "storage.influx.batchPoints", Limits.MAX_READINGS_PER_BATCH, 100_000)));
     }
 
     private static void readYaml(Path file, Map<String, String> values) {

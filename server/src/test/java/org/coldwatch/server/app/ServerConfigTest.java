@@ -3,12 +3,14 @@ package org.coldwatch.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.coldwatch.server.fleet.MetaDbSettings;
+import org.coldwatch.server.storage.InfluxSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +89,50 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(null, Map.of("COLDWATCH_META_PASSWORD", "x"),
                 List.of("meta.url=jdbc:sqlite:/tmp/f.db")))
                 .hasMessageStartingWith("meta.password: only used with a jdbc:postgresql: meta.url");
+    }
+
+    @Test
+    void storesReadingsInTheEmbeddedSqliteFileUnlessInfluxIsChosen() {
+        assertThat(ServerConfig.load(null, Map.of(), List.of()).influx()).isEmpty();
+        assertThat(ServerConfig.load(Path.of("../deploy/server/server.yaml"), Map.of(), List.of()).influx())
+                .isEmpty();
+    }
+
+    @Test
+    void readsTheInfluxSettingsWithThePasswordFromTheEnvironment() {
+        ServerConfig config = ServerConfig.load(null, Map.of("COLDWATCH_STORAGE_INFLUX_PASSWORD", "s3cret"),
+                List.of("storage.kind=influx", "storage.influx.url=http://10.0.0.5:8086",
+                        "storage.influx.database=county_7", "storage.influx.username=coldwatch",
+                        "storage.influx.batchPoints=2000"));
+
+        InfluxSettings influx = config.influx().orElseThrow();
+        assertThat(influx.url()).isEqualTo(URI.create("http://10.0.0.5:8086"));
+        assertThat(influx.database()).isEqualTo("county_7");
+        assertThat(influx.username()).contains("coldwatch");
+        assertThat(influx.password()).contains("s3cret");
+        assertThat(influx.batchPoints()).isEqualTo(2000);
+        assertThat(ServerConfig.load(null, Map.of(), List.of("storage.kind=influx")).influx().orElseThrow())
+                .isEqualTo(InfluxSettings.of(URI.create("http://127.0.0.1:8086"), "coldwatch"));
+    }
+
+    @Test
+    void refusesInvalidStorageSettingsNamingTheKey() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("storage.kind=mysql")))
+                .hasMessage("storage.kind: 'mysql' is not one of sqlite, influx");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+                List.of("storage.kind=influx", "storage.influx.url=tcp://127.0.0.1:8086")))
+                .hasMessage("storage.influx.url: 'tcp://127.0.0.1:8086' must be http(s)://host[:port]");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+                List.of("storage.kind=influx", "storage.influx.url=127.0.0.1:8086")))
+                .hasMessageStartingWith("storage.influx.url: '127.0.0.1:8086' is not a URL");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+                List.of("storage.kind=influx", "storage.influx.database=cold watch")))
+                .hasMessageStartingWith("storage.influx.database: 'cold watch' must be");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+                List.of("storage.kind=influx", "storage.influx.password=x")))
+                .hasMessage("storage.influx.password: set, but storage.influx.username is empty");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+                List.of("storage.kind=influx", "storage.influx.batchPoints=10")))
+                .hasMessage("storage.influx.batchPoints: 10 is outside 1000…100000");
     }
 }
