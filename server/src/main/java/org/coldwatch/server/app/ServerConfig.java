@@ -6,7 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.coldwatch.protocol.ReadingKind;
+import org.coldwatch.server.rollups.RollupSettings;
+import org.coldwatch.server.rollups.TargetRange;
 
 /**
  * The server's configuration, validated once at start-up. Every key, its unit and default is listed in
@@ -32,9 +37,11 @@ import java.util.TreeSet;
  * @param maxAhead             how far ahead of the server clock a measurement time may be
  * @param maxBehind            how far behind the server clock a measurement time may be
  * @param rejectionsKept       how many of the newest refusals (with their payloads) are archived
+ * @param rollups              zone, interval cap and target ranges of the rollups ({@code rollups.*})
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
-                           Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept) {
+                           Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
+                           RollupSettings rollups) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -50,6 +57,12 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("ingest.maxAheadSeconds", "300");
         keys.put("ingest.maxBehindDays", "180");
         keys.put("ingest.rejectionsKept", "100000");
+        keys.put("rollups.zone", "Asia/Shanghai");
+        keys.put("rollups.maxIntervalSeconds", "60");
+        keys.put("rollups.temperatureMinCelsius", "0");
+        keys.put("rollups.temperatureMaxCelsius", "4");
+        keys.put("rollups.humidityMinPercent", "90");
+        keys.put("rollups.humidityMaxPercent", "95");
         return keys;
     }
 
@@ -87,7 +100,45 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Path.of(values.get("storage.dataDir")),
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
-                intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000));
+                intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
+                rollups(values));
+    }
+
+    private static RollupSettings rollups(Map<String, String> values) {
+        String zone = values.get("rollups.zone").trim();
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new ConfigException("rollups.zone: '" + zone + "' is not a time zone id such as Asia/Shanghai");
+        }
+        return new RollupSettings(zoneId, Duration.ofSeconds(intIn(values, "rollups.maxIntervalSeconds", 1, 86_400)),
+                Map.of(ReadingKind.TEMPERATURE, range(values, "rollups.temperatureMinCelsius",
+                                "rollups.temperatureMaxCelsius", ReadingKind.TEMPERATURE),
+                        ReadingKind.HUMIDITY, range(values, "rollups.humidityMinPercent",
+                                "rollups.humidityMaxPercent", ReadingKind.HUMIDITY)));
+    }
+
+    private static TargetRange range(Map<String, String> values, String lowKey, String highKey, ReadingKind kind) {
+        double low = decimalIn(values, lowKey, kind.min(), kind.max());
+        double high = decimalIn(values, highKey, kind.min(), kind.max());
+        if (low > high) {
+            throw new ConfigException(lowKey + ": " + low + " is above " + highKey + " (" + high + ")");
+        }
+        return new TargetRange(low, high);
+    }
+
+    private static double decimalIn(Map<String, String> values, String key, double min, double max) {
+        String text = values.get(key).trim();
+        try {
+            double value = Double.parseDouble(text);
+            if (!(value >= min && value <= max)) {
+                throw new ConfigException(key + ": " + value + " is outside " + min + "…" + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a number");
+        }
     }
 
     private static void readYaml(Path file, Map<String, String> values) {
