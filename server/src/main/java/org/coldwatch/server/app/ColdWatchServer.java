@@ -23,6 +23,8 @@ import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
+import org.coldwatch.server.rollups.SqliteRollupQueries;
+import org.coldwatch.server.rollups.SqliteRollups;
 import org.coldwatch.server.storage.ReadingStore;
 import org.coldwatch.server.storage.SqliteReadingStore;
 import org.coldwatch.server.storage.SqliteRejectionArchive;
@@ -31,6 +33,7 @@ import org.coldwatch.server.web.HttpApi;
 import org.coldwatch.server.web.LiveHub;
 import org.coldwatch.server.web.Messages;
 import org.coldwatch.server.web.ProvisioningApi;
+import org.coldwatch.server.web.RollupsApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final Vertx vertx;
     private final FleetRegistry fleet;
     private final ReadingStore readings;
+    private final SqliteRollupQueries rollupQueries;
     private final SqliteRejectionArchive rejectionArchive;
     private final GatewayState gatewayState;
     private final MqttIngestServer mqtt;
@@ -52,7 +56,9 @@ public final class ColdWatchServer implements AutoCloseable {
     private ColdWatchServer(ServerConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
         fleet = SqliteFleetRegistry.open(config.dataDir().resolve("fleet.db"), clock);
-        readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
+        readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"),
+                new SqliteRollups(config.rollups()));
+        rollupQueries = SqliteRollupQueries.open(config.dataDir().resolve("readings.db"));
         gatewayState = SqliteGatewayState.open(config.dataDir().resolve("fleet.db"), clock);
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,7 +81,7 @@ public final class ColdWatchServer implements AutoCloseable {
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
                 new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), new ProvisioningApi(vertx, fleet, ProvisioningThrottle.standard(clock), mqttPort,
-                metrics));
+                metrics), new RollupsApi(vertx, fleet, rollupQueries, config.rollups(), clock));
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} data={}", config.httpHost(), httpPort,
@@ -138,6 +144,7 @@ public final class ColdWatchServer implements AutoCloseable {
             LOG.warn("stopping listeners failed: {}", e.toString());
         }
         readings.close();
+        rollupQueries.close();
         rejectionArchive.close();
         gatewayState.close();
         fleet.close();
