@@ -29,6 +29,17 @@ public record RollupStats(long count, double sum, double min, double max, long c
                 Math.max(max, other.max), coveredMillis + other.coveredMillis, inRangeMillis + other.inRangeMillis);
     }
 
+    /**
+     * What this bucket gained since it was {@code before}, as a value to {@link #merge} into the wider buckets that
+     * contain it: counts, sums and times as differences, min and max as they are now. Exact because readings are only
+     * ever added, never removed, so min can only fall and max only rise: {@code before.merge(gainedSince(before))}
+     * equals this.
+     */
+    public RollupStats gainedSince(RollupStats before) {
+        return new RollupStats(count - before.count, sum - before.sum, min, max,
+                coveredMillis - before.coveredMillis, inRangeMillis - before.inRangeMillis);
+    }
+
     /** The mean value; NaN when empty. */
     public double mean() {
         return count == 0 ? Double.NaN : sum / count;

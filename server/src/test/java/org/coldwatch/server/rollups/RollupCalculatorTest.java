@@ -104,6 +104,17 @@ class RollupCalculatorTest {
         }
     }
 
+    @Test
+    void whatABucketGainedMergedIntoItsOldSelfGivesItsNewSelf() {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            RollupStats before = randomStats(random);
+            RollupStats after = before.merge(randomStats(random));
+            assertThat(before.merge(after.gainedSince(before))).isEqualTo(after);
+            assertThat(RollupStats.EMPTY.merge(after.gainedSince(RollupStats.EMPTY))).isEqualTo(after);
+        }
+    }
+
     private static RollupStats randomStats(Random random) {
         RollupStats stats = RollupStats.EMPTY;
         for (int i = random.nextInt(4); i >= 0; i--) {
