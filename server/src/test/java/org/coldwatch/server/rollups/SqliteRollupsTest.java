@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,11 +19,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.TelemetryBatch;
 import org.coldwatch.server.storage.ReceivedBatch;
+import org.coldwatch.server.storage.RollupSink;
 import org.coldwatch.server.storage.SqliteReadingStore;
 import org.coldwatch.server.storage.StoreOutcome;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,32 @@ class SqliteRollupsTest {
                     .containsExactly("2026-12-03T00:00", "2026-12-04T00:00");
             assertThat(days.get(0).stats()).isEqualTo(new RollupStats(1, 3.0, 3.0, 3.0, 15_000, 15_000));
             assertThat(days.get(1).stats()).isEqualTo(new RollupStats(2, 11.0, 3.0, 8.0, 25_000 + CAP_MS, CAP_MS));
+        }
+    }
+
+    @Test
+    void aFailedCommitRollsBackTheRollupsWithTheReadingsAndTheRetryCountsThemOnce() throws Exception {
+        Path file = dir.resolve("rollback.db");
+        SqliteRollups real = new SqliteRollups(SETTINGS);
+        AtomicInteger calls = new AtomicInteger();
+        RollupSink failingOnce = (tx, stored) -> {
+            real.stored(tx, stored); // rollup rows written in the transaction ...
+            if (calls.incrementAndGet() == 1) {
+                throw new SQLException("disk I/O error (simulated)"); // ... and rolled back with the readings
+            }
+        };
+        Instant at = local("2026-12-03T10:00:00");
+        try (SqliteReadingStore store = SqliteReadingStore.open(file, failingOnce)) {
+            assertThat(await(store.store(batch(1, at, 2.0)))).isEqualTo(StoreOutcome.STORED);
+            assertThat(store.tally(GATEWAY).readings()).isEqualTo(1);
+        }
+        assertThat(calls).hasValue(2);
+        try (SqliteRollupQueries queries = SqliteRollupQueries.open(file)) {
+            for (Resolution resolution : Resolution.values()) {
+                assertThat(queries.rollups(GATEWAY, Optional.empty(), Optional.empty(), resolution, Instant.EPOCH,
+                        at.plusSeconds(86_400), 10)).as(resolution.label()).singleElement()
+                        .extracting(r -> r.stats().count()).isEqualTo(1L);
+            }
         }
     }
 
