@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.TelemetryBatch;
+import org.coldwatch.protocol.TimeQuality;
 import org.coldwatch.server.storage.RollupSink;
 
 /**
@@ -27,13 +28,16 @@ import org.coldwatch.server.storage.RollupSink;
  * reading after it, for the last interval); what the minute gained ({@link RollupStats#gainedSince}) is then added
  * to its hour and its day. Recomputing minutes from raw readings makes late, out-of-order and backfilled readings
  * exact; adding gains to hours and days is exact because readings are only ever added. A duplicate batch never
- * reaches this class. Cost per series and commit: about six indexed statements per changed minute.
+ * reaches this class. Readings marked {@code unsynced} (measured time not trustworthy) stay out of the rollups;
+ * {@code corrected} ones are rolled up at their corrected time. Cost per series and commit: about six indexed statements per changed minute.
  */
 public final class SqliteRollups implements RollupSink {
     private static final String INSERT = "INSERT INTO rollup (gateway_id, sensor_id, kind, resolution, bucket_ms,"
             + " local_start, reading_count, value_sum, value_min, value_max, covered_ms, in_range_ms)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SERIES = " WHERE gateway_id = ? AND sensor_id = ? AND kind = ?";
+    /** One series' readings whose time can be placed in a bucket: unsynced readings are kept raw, not rolled up. */
+    private static final String SERIES = " WHERE gateway_id = ? AND sensor_id = ? AND kind = ?"
+            + " AND (time_quality IS NULL OR time_quality <> 'unsynced')";
 
     private final RollupSettings settings;
     private final long maxIntervalMillis;
@@ -49,6 +53,9 @@ public final class SqliteRollups implements RollupSink {
         Map<SeriesKey, SortedMap<Instant, Instant>> earliestPerMinute = new HashMap<>();
         for (TelemetryBatch batch : stored) {
             for (Reading r : batch.readings()) {
+                if (r.timeQuality() == TimeQuality.UNSYNCED) {
+                    continue; // its measured time may be far off (docs/protocol.md): no bucket to put it in
+                }
                 Instant minute = Resolution.MINUTE.bucketStart(r.measuredAt(), settings.zone()).toInstant();
                 earliestPerMinute.computeIfAbsent(new SeriesKey(batch.gatewayId(), r.sensorId(), r.kind()),
                         k -> new TreeMap<>()).merge(minute, r.measuredAt(), (a, b) -> a.isBefore(b) ? a : b);

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.protocol.TelemetryBatch;
+import org.coldwatch.protocol.TimeQuality;
 import org.coldwatch.server.storage.ReceivedBatch;
 import org.coldwatch.server.storage.RollupSink;
 import org.coldwatch.server.storage.SqliteReadingStore;
@@ -128,6 +129,23 @@ class SqliteRollupsTest {
                         at.plusSeconds(86_400), 10)).as(resolution.label()).singleElement()
                         .extracting(r -> r.stats().count()).isEqualTo(1L);
             }
+        }
+    }
+
+    @Test
+    void unsyncedReadingsStayOutOfTheRollupsAndDoNotShortenTheirNeighboursIntervals() throws Exception {
+        Path file = dir.resolve("unsynced.db");
+        Instant at = local("2026-12-03T10:00:00");
+        try (SqliteReadingStore store = SqliteReadingStore.open(file, new SqliteRollups(SETTINGS))) {
+            await(store.store(batch(1, at, 2.0)));
+            await(store.store(new ReceivedBatch(TelemetryBatch.of(GATEWAY, 2, List.of(
+                    Reading.of("air", ReadingKind.TEMPERATURE, 9.0, at.plusSeconds(5))
+                            .withTimeQuality(TimeQuality.UNSYNCED))), RECEIVED)));
+        }
+        try (SqliteRollupQueries queries = SqliteRollupQueries.open(file)) {
+            assertThat(queries.rollups(GATEWAY, Optional.empty(), Optional.empty(), Resolution.MINUTE, Instant.EPOCH,
+                    at.plusSeconds(86_400), 10)).singleElement().extracting(Rollup::stats)
+                    .isEqualTo(new RollupStats(1, 2.0, 2.0, 2.0, CAP_MS, CAP_MS));
         }
     }
 
