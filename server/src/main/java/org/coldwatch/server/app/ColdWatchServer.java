@@ -8,6 +8,9 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.MeasurementTimeCheck;
 import org.coldwatch.protocol.events.AlarmEventMessage;
@@ -25,6 +28,8 @@ import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
 import org.coldwatch.server.storage.InfluxReadingStore;
+import org.coldwatch.server.rollups.SqliteRollupQueries;
+import org.coldwatch.server.rollups.SqliteRollups;
 import org.coldwatch.server.storage.ReadingStore;
 import org.coldwatch.server.storage.SqliteReadingStore;
 import org.coldwatch.server.storage.SqliteRejectionArchive;
@@ -33,6 +38,8 @@ import org.coldwatch.server.web.HttpApi;
 import org.coldwatch.server.web.LiveHub;
 import org.coldwatch.server.web.Messages;
 import org.coldwatch.server.web.ProvisioningApi;
+import org.coldwatch.server.web.RollupsApi;
+import org.coldwatch.server.web.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +51,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final Vertx vertx;
     private final FleetRegistry fleet;
     private final ReadingStore readings;
+    private final Optional<SqliteRollupQueries> rollupQueries;
     private final SqliteRejectionArchive rejectionArchive;
     private final GatewayState gatewayState;
     private final MqttIngestServer mqtt;
@@ -55,8 +63,15 @@ public final class ColdWatchServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         MetaDatabase meta = MetaDatabase.of(config.meta());
         fleet = JdbcFleetRegistry.open(meta, clock);
-        readings = config.influx().isPresent() ? InfluxReadingStore.open(config.influx().get())
-                : SqliteReadingStore.open(config.dataDir().resolve("readings.db"));
+        if (config.influx().isPresent()) {
+            // Rollups are maintained by the embedded store only (docs/api.md, "Rollups"); InfluxDB has none yet.
+            readings = InfluxReadingStore.open(config.influx().get());
+            rollupQueries = Optional.empty();
+        } else {
+            readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"),
+                    new SqliteRollups(config.rollups()));
+            rollupQueries = Optional.of(SqliteRollupQueries.open(config.dataDir().resolve("readings.db")));
+        }
         gatewayState = JdbcGatewayState.open(meta, clock);
         vertx = Vertx.vertx();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -77,9 +92,11 @@ public final class ColdWatchServer implements AutoCloseable {
         Gauge.builder("coldwatch.gateways.online", presence, GatewayPresence::onlineCount).register(metrics);
         mqttPort = mqtt.start().toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<Routes> features = new ArrayList<>(List.of(new ProvisioningApi(vertx, fleet,
+                ProvisioningThrottle.standard(clock), mqttPort, metrics)));
+        rollupQueries.ifPresent(queries -> features.add(new RollupsApi(vertx, fleet, queries, config.rollups(), clock)));
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
-                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), new ProvisioningApi(vertx, fleet, ProvisioningThrottle.standard(clock), mqttPort,
-                metrics));
+                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), features.toArray(Routes[]::new));
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} data={}", config.httpHost(), httpPort,
@@ -142,6 +159,7 @@ public final class ColdWatchServer implements AutoCloseable {
             LOG.warn("stopping listeners failed: {}", e.toString());
         }
         readings.close();
+        rollupQueries.ifPresent(SqliteRollupQueries::close);
         rejectionArchive.close();
         gatewayState.close();
         fleet.close();

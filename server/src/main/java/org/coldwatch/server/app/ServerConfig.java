@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,8 +22,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.coldwatch.protocol.Limits;
-import org.coldwatch.server.storage.InfluxSettings;
+import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.server.fleet.MetaDbSettings;
+import org.coldwatch.server.rollups.RollupSettings;
+import org.coldwatch.server.rollups.TargetRange;
+import org.coldwatch.server.storage.InfluxSettings;
 
 /**
  * The server's configuration, validated once at start-up. Every key, its unit and default is listed in
@@ -42,10 +47,11 @@ import org.coldwatch.server.fleet.MetaDbSettings;
  * @param meta                 where the relational metadata lives (SQLite file in dataDir, or PostgreSQL)
  * @param influx               the InfluxDB reading store if {@code storage.kind} is {@code influx}; empty for the
  *                             embedded SQLite store in {@code dataDir}
+ * @param rollups              zone, interval cap and target ranges of the rollups ({@code rollups.*})
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
                            Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
-                           MetaDbSettings meta, Optional<InfluxSettings> influx) {
+                           MetaDbSettings meta, Optional<InfluxSettings> influx, RollupSettings rollups) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -70,6 +76,12 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("meta.url", ""); // empty: jdbc:sqlite:<storage.dataDir>/fleet.db
         keys.put("meta.username", "");
         keys.put("meta.password", "");
+        keys.put("rollups.zone", "Asia/Shanghai");
+        keys.put("rollups.maxIntervalSeconds", "60");
+        keys.put("rollups.temperatureMinCelsius", "0");
+        keys.put("rollups.temperatureMaxCelsius", "4");
+        keys.put("rollups.humidityMinPercent", "90");
+        keys.put("rollups.humidityMaxPercent", "95");
         return keys;
     }
 
@@ -108,7 +120,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
                 intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
-                meta(values), influx(values));
+                meta(values), influx(values), rollups(values));
     }
 
     private static MetaDbSettings meta(Map<String, String> values) {
@@ -165,6 +177,43 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         }
         return Optional.of(new InfluxSettings(url, database, username, password,
                 intIn(values, "storage.influx.batchPoints", Limits.MAX_READINGS_PER_BATCH, 100_000)));
+    }
+
+    private static RollupSettings rollups(Map<String, String> values) {
+        String zone = values.get("rollups.zone").trim();
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new ConfigException("rollups.zone: '" + zone + "' is not a time zone id such as Asia/Shanghai");
+        }
+        return new RollupSettings(zoneId, Duration.ofSeconds(intIn(values, "rollups.maxIntervalSeconds", 1, 86_400)),
+                Map.of(ReadingKind.TEMPERATURE, range(values, "rollups.temperatureMinCelsius",
+                                "rollups.temperatureMaxCelsius", ReadingKind.TEMPERATURE),
+                        ReadingKind.HUMIDITY, range(values, "rollups.humidityMinPercent",
+                                "rollups.humidityMaxPercent", ReadingKind.HUMIDITY)));
+    }
+
+    private static TargetRange range(Map<String, String> values, String lowKey, String highKey, ReadingKind kind) {
+        double low = decimalIn(values, lowKey, kind.min(), kind.max());
+        double high = decimalIn(values, highKey, kind.min(), kind.max());
+        if (low > high) {
+            throw new ConfigException(lowKey + ": " + low + " is above " + highKey + " (" + high + ")");
+        }
+        return new TargetRange(low, high);
+    }
+
+    private static double decimalIn(Map<String, String> values, String key, double min, double max) {
+        String text = values.get(key).trim();
+        try {
+            double value = Double.parseDouble(text);
+            if (!(value >= min && value <= max)) {
+                throw new ConfigException(key + ": " + value + " is outside " + min + "…" + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a number");
+        }
     }
 
     private static void readYaml(Path file, Map<String, String> values) {

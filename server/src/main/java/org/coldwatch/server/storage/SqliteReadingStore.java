@@ -44,13 +44,15 @@ public final class SqliteReadingStore implements ReadingStore {
     }
 
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final RollupSink rollups;
     private final Connection writeConnection;
     private final Connection readConnection;
     private final Thread writer;
     private volatile boolean open = true;
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
-    private SqliteReadingStore(Path file) throws SQLException {
+    private SqliteReadingStore(Path file, RollupSink rollups) throws SQLException {
+        this.rollups = rollups;
         this.writeConnection = SqliteFiles.migrateAndOpen(file, "db/readings", SqliteFiles.Durability.FULL);
         this.writeConnection.setAutoCommit(false);
         this.readConnection = SqliteFiles.open(file, SqliteFiles.Durability.FULL);
@@ -65,7 +67,17 @@ public final class SqliteReadingStore implements ReadingStore {
      * @throws SQLException if the file cannot be opened or migrated
      */
     public static SqliteReadingStore open(Path file) throws SQLException {
-        return new SqliteReadingStore(file);
+        return new SqliteReadingStore(file, RollupSink.NONE);
+    }
+
+    /**
+     * Opens the store in {@code file}; every commit also passes its new batches to {@code rollups}, in the same
+     * transaction.
+     *
+     * @throws SQLException if the file cannot be opened or migrated
+     */
+    public static SqliteReadingStore open(Path file, RollupSink rollups) throws SQLException {
+        return new SqliteReadingStore(file, rollups);
     }
 
     @Override
@@ -133,6 +145,7 @@ public final class SqliteReadingStore implements ReadingStore {
 
     private List<StoreOutcome> commit(List<PendingWrite> group) throws SQLException {
         List<StoreOutcome> outcomes = new ArrayList<>(group.size());
+        List<TelemetryBatch> stored = new ArrayList<>(group.size());
         try (PreparedStatement insertBatch = writeConnection.prepareStatement(
                 "INSERT OR IGNORE INTO batch (gateway_id, seq, received_ms, reading_count) VALUES (?, ?, ?, ?)");
              PreparedStatement insertReading = writeConnection.prepareStatement(
@@ -176,6 +189,10 @@ public final class SqliteReadingStore implements ReadingStore {
                 insertReading.executeBatch();
                 upsertLatest.executeBatch();
                 outcomes.add(StoreOutcome.STORED);
+                stored.add(batch);
+            }
+            if (!stored.isEmpty()) {
+                rollups.stored(writeConnection, stored);
             }
             writeConnection.commit();
         }

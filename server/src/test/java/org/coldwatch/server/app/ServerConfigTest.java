@@ -7,9 +7,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.server.fleet.MetaDbSettings;
+import org.coldwatch.server.rollups.RollupSettings;
+import org.coldwatch.server.rollups.TargetRange;
 import org.coldwatch.server.storage.InfluxSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +28,7 @@ class ServerConfigTest {
         assertThat(config.mqttPort()).isEqualTo(1883);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/coldwatch-server"));
         assertThat(config.maxBehind()).isEqualTo(Duration.ofDays(180));
+        assertThat(config.rollups()).isEqualTo(RollupSettings.defaults());
     }
 
     @Test
@@ -33,6 +38,23 @@ class ServerConfigTest {
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.mqttReceiveMaximum()).isEqualTo(1000);
         assertThat(config.maxAhead()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.rollups()).isEqualTo(RollupSettings.defaults());
+    }
+
+    @Test
+    void readsRollupSettingsAndRefusesBadOnesNamingTheKey() {
+        ServerConfig config = ServerConfig.load(null, Map.of("COLDWATCH_ROLLUPS_ZONE", "Europe/Berlin"),
+                List.of("rollups.temperatureMaxCelsius=8.5", "rollups.maxIntervalSeconds=30"));
+        assertThat(config.rollups().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.rollups().maxInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.rollups().target(ReadingKind.TEMPERATURE)).contains(new TargetRange(0.0, 8.5));
+
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("rollups.zone=Mars/Olympus")))
+                .hasMessage("rollups.zone: 'Mars/Olympus' is not a time zone id such as Asia/Shanghai");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("rollups.humidityMinPercent=97")))
+                .hasMessage("rollups.humidityMinPercent: 97.0 is above rollups.humidityMaxPercent (95.0)");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("rollups.temperatureMinCelsius=cold")))
+                .hasMessage("rollups.temperatureMinCelsius: 'cold' is not a number");
     }
 
     @Test
