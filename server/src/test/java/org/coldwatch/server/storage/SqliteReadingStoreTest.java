@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
@@ -18,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What only the SQLite store shows; the behaviour every store shares is in {@link ReadingStoreContract}
+ * ({@code SqliteReadingStoreContractTest}).
+ */
 class SqliteReadingStoreTest {
     static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
@@ -45,28 +47,6 @@ class SqliteReadingStoreTest {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    StoreOutcome store(TelemetryBatch batch) throws Exception {
-        return await(store.store(new ReceivedBatch(batch, T0)));
-    }
-
-    @Test
-    void storesANewBatchAndRecognisesItWhenItComesAgain() throws Exception {
-        assertThat(store(batch("gw-1", 1, 2.0, T0))).isEqualTo(StoreOutcome.STORED);
-        assertThat(store(batch("gw-1", 1, 2.0, T0))).isEqualTo(StoreOutcome.DUPLICATE);
-
-        assertThat(store.tally("gw-1")).isEqualTo(new GatewayTally(1, 2, 1, 1));
-        assertThat(store.recent("gw-1", Optional.empty(), 10)).hasSize(2);
-    }
-
-    @Test
-    void theSameSeqFromAnotherGatewayIsNotADuplicate() throws Exception {
-        assertThat(store(batch("gw-1", 7, 2.0, T0))).isEqualTo(StoreOutcome.STORED);
-        assertThat(store(batch("gw-2", 7, 2.0, T0))).isEqualTo(StoreOutcome.STORED);
-
-        assertThat(store.tally("gw-1").batches()).isEqualTo(1);
-        assertThat(store.tally("gw-2").batches()).isEqualTo(1);
-    }
-
     @Test
     void recognisesDuplicatesCommittedInTheSameGroup() throws Exception {
         List<Future<StoreOutcome>> outcomes = new ArrayList<>();
@@ -85,39 +65,6 @@ class SqliteReadingStoreTest {
         GatewayTally tally = store.tally("gw-1");
         assertThat(tally).isEqualTo(new GatewayTally(200, 400, 1, 200));
         assertThat(tally.gaps()).isZero();
-    }
-
-    @Test
-    void countsGapsBetweenStoredSeqs() throws Exception {
-        store(batch("gw-1", 1, 1.0, T0));
-        store(batch("gw-1", 4, 1.0, T0));
-
-        assertThat(store.tally("gw-1").gaps()).isEqualTo(2);
-    }
-
-    @Test
-    void latestKeepsTheNewestMeasurementEvenWhenAnOlderOneArrivesLater() throws Exception {
-        store(batch("gw-1", 2, 5.0, T0.plus(Duration.ofMinutes(10))));
-        store(batch("gw-1", 1, 3.0, T0));
-
-        List<StoredReading> latest = store.latest(List.of("gw-1"));
-
-        assertThat(latest).filteredOn(r -> r.kind() == ReadingKind.TEMPERATURE).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.value()).isEqualTo(5.0);
-                    assertThat(r.measuredAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
-                });
-    }
-
-    @Test
-    void keepsWhatWasCommittedAcrossReopening() throws Exception {
-        store(batch("gw-1", 1, 1.0, T0));
-        store.close();
-
-        store = SqliteReadingStore.open(dir.resolve("readings.db"));
-
-        assertThat(store(batch("gw-1", 1, 1.0, T0))).isEqualTo(StoreOutcome.DUPLICATE);
-        assertThat(store.tally("gw-1").readings()).isEqualTo(2);
     }
 
     @Test
