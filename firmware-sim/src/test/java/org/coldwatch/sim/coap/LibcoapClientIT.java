@@ -3,12 +3,10 @@ package org.coldwatch.sim.coap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,22 +63,9 @@ class LibcoapClientIT {
         return run(CLIENT, gateway.uri().toString(), payload, contentFormat, List.of("-B", "10"));
     }
 
-    /** Runs a libcoap client; returns its combined output (a response's code and payload, or nothing for 2.04). */
     private static String run(String client, String uri, Path payload, int contentFormat, List<String> options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(client, "-m", "post", "-t", String.valueOf(contentFormat),
-                "-f", payload.toString()));
-        command.addAll(options);
-        command.add(uri);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(client + " finishes").isTrue();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            LOG.info("{} exit={} output:\n{}", client, process.exitValue(), output);
-            return output;
-        } finally {
-            process.destroyForcibly();
-        }
+        return LibcoapClient.post(client, uri, payload, contentFormat, options);
     }
 
     @Test

@@ -3,13 +3,11 @@ package org.coldwatch.gateway.coap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.gateway.config.CoapNode;
@@ -22,6 +20,7 @@ import org.coldwatch.protocol.senml.SenmlCodec;
 import org.coldwatch.protocol.senml.SenmlFormat;
 import org.coldwatch.protocol.senml.SenmlPack;
 import org.coldwatch.protocol.senml.SenmlRecord;
+import org.coldwatch.sim.coap.LibcoapClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,19 +82,7 @@ class LibcoapNodeIT {
     /** Runs a libcoap client POSTing {@code payload}; returns its output (the code and payload of an error answer). */
     private static String run(String client, String uri, Path payload, int contentFormat, String... options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(client, "-m", "post", "-t", String.valueOf(contentFormat),
-                "-f", payload.toString()));
-        command.addAll(List.of(options));
-        command.add(uri);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(client + " finishes").isTrue();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            LOG.info("{} exit={} output:\n{}", client, process.exitValue(), output);
-            return output;
-        } finally {
-            process.destroyForcibly();
-        }
+        return LibcoapClient.post(client, uri, payload, contentFormat, List.of(options));
     }
 
     @Test

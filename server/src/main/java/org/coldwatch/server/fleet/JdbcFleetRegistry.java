@@ -234,32 +234,33 @@ public final class JdbcFleetRegistry implements FleetRegistry {
 
     @Override
     public synchronized List<Store> stores() {
-        List<Store> stores = new ArrayList<>();
-        try (Statement s = connection.get().createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, name, region FROM store ORDER BY id")) {
-            while (rs.next()) {
-                stores.add(new Store(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
-        } catch (SQLException e) {
-            connection.failed(e);
-            throw new StorageException("listing stores failed", e);
-        }
-        return stores;
+        return list("SELECT id, name, region FROM store ORDER BY id",
+                rs -> new Store(rs.getString(1), rs.getString(2), rs.getString(3)), "listing stores");
     }
 
     @Override
     public synchronized List<GatewayRecord> gateways() {
-        List<GatewayRecord> gateways = new ArrayList<>();
-        try (Statement s = connection.get().createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, store_id, secret_sha256 FROM gateway ORDER BY id")) {
+        return list("SELECT id, store_id, secret_sha256 FROM gateway ORDER BY id",
+                rs -> new GatewayRecord(rs.getString(1), rs.getString(2), rs.getString(3)), "listing gateways");
+    }
+
+    /** One row of a result set as a value. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> list(String sql, RowMapper<T> mapper, String what) {
+        List<T> rows = new ArrayList<>();
+        try (Statement s = connection.get().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                gateways.add(new GatewayRecord(rs.getString(1), rs.getString(2), rs.getString(3)));
+                rows.add(mapper.map(rs));
             }
         } catch (SQLException e) {
             connection.failed(e);
-            throw new StorageException("listing gateways failed", e);
+            throw new StorageException(what + " failed", e);
         }
-        return gateways;
+        return rows;
     }
 
     @Override

@@ -1,9 +1,18 @@
 package org.coldwatch.server.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reading-store contract on the embedded SQLite store, in a temporary folder. */
+/**
+ * The reading-store contract on the embedded SQLite store, in a temporary folder, plus what only the SQLite store
+ * shows: duplicates recognised inside one group commit, and health going down once closed.
+ */
 class SqliteReadingStoreContractTest extends ReadingStoreContract {
     @TempDir
     Path dir;
@@ -11,5 +20,33 @@ class SqliteReadingStoreContractTest extends ReadingStoreContract {
     @Override
     ReadingStore openStore() throws Exception {
         return SqliteReadingStore.open(dir.resolve("readings.db"));
+    }
+
+    @Test
+    void recognisesDuplicatesCommittedInTheSameGroup() throws Exception {
+        List<Future<StoreOutcome>> outcomes = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            for (long seq = 1; seq <= 200; seq++) {
+                outcomes.add(store.store(new ReceivedBatch(batch("gw-1", seq, 1.0, T0), T0)));
+            }
+        }
+        List<StoreOutcome> results = new ArrayList<>();
+        for (Future<StoreOutcome> f : outcomes) {
+            results.add(await(f));
+        }
+
+        assertThat(results).filteredOn(o -> o == StoreOutcome.STORED).hasSize(200);
+        assertThat(results).filteredOn(o -> o == StoreOutcome.DUPLICATE).hasSize(400);
+        GatewayTally tally = store.tally("gw-1");
+        assertThat(tally).isEqualTo(new GatewayTally(200, 400, 1, 200));
+        assertThat(tally.gaps()).isZero();
+    }
+
+    @Test
+    void healthIsDownOnceClosed() {
+        store.close();
+
+        assertThat(store.store(new ReceivedBatch(batch("gw-1", 1, 1.0, T0), T0)).failed()).isTrue();
+        assertThat(store.health().up()).isFalse();
     }
 }
