@@ -83,8 +83,7 @@ public final class ColdWatchServer implements AutoCloseable {
         LiveHub live = new LiveHub(vertx);
         IngestPipeline pipeline = new IngestPipeline(readings, presence, live, rejections, ingestMetrics,
                 new MeasurementTimeCheck(config.maxAhead(), config.maxBehind()), clock, reports(vertx, gatewayState));
-        mqtt = new MqttIngestServer(vertx, new MqttIngestServer.Settings(config.mqttHost(), config.mqttPort(),
-                config.mqttReceiveMaximum()), fleet, pipeline);
+        mqtt = new MqttIngestServer(vertx, config.mqtt(), fleet, pipeline, metrics);
         mqtt.deliverConfigFrom(gatewayId -> vertx.executeBlocking(
                 () -> gatewayState.settings(gatewayId).map(GatewayState.Stored::payload)));
         Gauge.builder("coldwatch.mqtt.connections", mqtt, MqttIngestServer::connectionCount)
@@ -99,8 +98,8 @@ public final class ColdWatchServer implements AutoCloseable {
                 new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), features.toArray(Routes[]::new));
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} data={}", config.httpHost(), httpPort,
-                config.mqttHost(), mqttPort, config.dataDir().toAbsolutePath());
+        LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} mqttTls={} data={}", config.httpHost(), httpPort,
+                config.mqttHost(), mqttPort, mqtt.tlsPort(), config.dataDir().toAbsolutePath());
     }
 
     /**

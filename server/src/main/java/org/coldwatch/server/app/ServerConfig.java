@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 import org.coldwatch.protocol.Limits;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.server.fleet.MetaDbSettings;
+import org.coldwatch.server.ingest.EndpointLimits;
+import org.coldwatch.server.ingest.MqttIngestServer;
+import org.coldwatch.server.ingest.MqttTls;
+import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
 import org.coldwatch.server.rollups.RollupSettings;
 import org.coldwatch.server.rollups.TargetRange;
 import org.coldwatch.server.storage.InfluxSettings;
@@ -48,10 +52,12 @@ import org.coldwatch.server.storage.InfluxSettings;
  * @param influx               the InfluxDB reading store if {@code storage.kind} is {@code influx}; empty for the
  *                             embedded SQLite store in {@code dataDir}
  * @param rollups              zone, interval cap and target ranges of the rollups ({@code rollups.*})
+ * @param mqtt                 the built-in MQTT endpoint: listeners, TLS and limits ({@code mqtt.*})
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
                            Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
-                           MetaDbSettings meta, Optional<InfluxSettings> influx, RollupSettings rollups) {
+                           MetaDbSettings meta, Optional<InfluxSettings> influx, RollupSettings rollups,
+                           MqttIngestServer.Settings mqtt) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -62,7 +68,17 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("http.port", "8080");
         keys.put("mqtt.host", "0.0.0.0");
         keys.put("mqtt.port", "1883");
-        keys.put("mqtt.receiveMaximum", "1000");
+        keys.put("mqtt.receiveMaximum", "100");
+        keys.put("mqtt.plain.enabled", "true");
+        keys.put("mqtt.tls.certFile", "");
+        keys.put("mqtt.tls.keyFile", "");
+        keys.put("mqtt.tls.port", "8883");
+        keys.put("mqtt.maxConnections", "10000");
+        keys.put("mqtt.rateLimit.messagesPerSecond", "500");
+        keys.put("mqtt.rateLimit.readingsPerSecond", "50000");
+        keys.put("mqtt.rateLimit.burstSeconds", "10");
+        keys.put("mqtt.maxPayloadBytes", String.valueOf(Limits.MAX_PAYLOAD_BYTES));
+        keys.put("mqtt.maxInflightBytes", "0"); // 0: an eighth of the maximum heap
         keys.put("storage.dataDir", "data");
         keys.put("storage.kind", "sqlite");
         keys.put("storage.influx.url", "http://127.0.0.1:8086");
@@ -120,7 +136,57 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
                 intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
-                meta(values), influx(values), rollups(values));
+                meta(values), influx(values), rollups(values), mqtt(values));
+    }
+
+    private static MqttIngestServer.Settings mqtt(Map<String, String> values) {
+        boolean plain = bool(values, "mqtt.plain.enabled");
+        String cert = values.get("mqtt.tls.certFile").trim();
+        String key = values.get("mqtt.tls.keyFile").trim();
+        if (cert.isEmpty() != key.isEmpty()) {
+            throw new ConfigException((cert.isEmpty() ? "mqtt.tls.certFile" : "mqtt.tls.keyFile")
+                    + ": TLS needs both mqtt.tls.certFile and mqtt.tls.keyFile (PEM files)");
+        }
+        Optional<MqttTls> tls = Optional.empty();
+        if (!cert.isEmpty()) {
+            tls = Optional.of(new MqttTls(readable(cert, "mqtt.tls.certFile"),
+                    readable(key, "mqtt.tls.keyFile"), port(values, "mqtt.tls.port")));
+        }
+        if (!plain && tls.isEmpty()) {
+            throw new ConfigException("mqtt.plain.enabled: false, but no TLS listener is configured"
+                    + " (mqtt.tls.certFile, mqtt.tls.keyFile): gateways could not connect at all");
+        }
+        long inflight = intIn(values, "mqtt.maxInflightBytes", 0, Integer.MAX_VALUE);
+        if (inflight != 0 && inflight < 1024 * 1024) {
+            throw new ConfigException("mqtt.maxInflightBytes: " + inflight + " is below 1048576 (1 MiB); use 0 for"
+                    + " an eighth of the heap");
+        }
+        EndpointLimits limits = new EndpointLimits(
+                intIn(values, "mqtt.maxConnections", 1, 1_000_000),
+                new GatewayRateLimiter.Rates(intIn(values, "mqtt.rateLimit.messagesPerSecond", 0, 10_000_000),
+                        intIn(values, "mqtt.rateLimit.readingsPerSecond", 0, 100_000_000),
+                        intIn(values, "mqtt.rateLimit.burstSeconds", 1, 3_600)),
+                intIn(values, "mqtt.maxPayloadBytes", 1024, Limits.MAX_PAYLOAD_BYTES),
+                inflight == 0 ? Runtime.getRuntime().maxMemory() / 8 : inflight);
+        return new MqttIngestServer.Settings(host(values, "mqtt.host"), port(values, "mqtt.port"),
+                intIn(values, "mqtt.receiveMaximum", 1, 65_535), plain, tls, limits);
+    }
+
+    private static Path readable(String file, String key) {
+        Path path = Path.of(file);
+        if (!Files.isReadable(path) || Files.isDirectory(path)) {
+            throw new ConfigException(key + ": '" + file + "' is not a readable file");
+        }
+        return path;
+    }
+
+    private static boolean bool(Map<String, String> values, String key) {
+        String text = values.get(key).trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key + ": '" + text + "' is neither true nor false");
+        };
     }
 
     private static MetaDbSettings meta(Map<String, String> values) {

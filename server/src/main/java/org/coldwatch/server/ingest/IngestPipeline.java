@@ -62,17 +62,32 @@ public final class IngestPipeline {
      * @return succeeds when the message may be acknowledged; fails with {@link RefusedException} if refused
      */
     public Future<Void> onPublish(String gatewayId, String topic, byte[] payload) {
+        return onPublishCountingReadings(gatewayId, topic, payload).mapEmpty();
+    }
+
+    /**
+     * Like {@link #onPublish}, for callers that charge readings to a rate limit.
+     *
+     * @return succeeds, when the message may be acknowledged, with the number of readings it carried (0 for
+     *         anything but telemetry); fails with {@link RefusedException} if refused
+     */
+    public Future<Integer> onPublishCountingReadings(String gatewayId, String topic, byte[] payload) {
         Instant receivedAt = clock.instant();
         presence.seen(gatewayId, receivedAt);
-        Future<Void> handled = checkTopic(gatewayId, topic).compose(channel -> switch (channel) {
+        Future<Integer> handled = checkTopic(gatewayId, topic).compose(channel -> switch (channel) {
             case TELEMETRY -> ingestTelemetry(gatewayId, payload, receivedAt);
-            case STATUS -> updateStatus(gatewayId, payload);
-            case EVENTS -> GatewayReportSteps.event(gatewayId, payload, reports);
-            case HEALTH -> GatewayReportSteps.health(gatewayId, payload, receivedAt, reports);
+            case STATUS -> updateStatus(gatewayId, payload).map(0);
+            case EVENTS -> GatewayReportSteps.event(gatewayId, payload, reports).map(0);
+            case HEALTH -> GatewayReportSteps.health(gatewayId, payload, receivedAt, reports).map(0);
             case CONFIG -> Future.failedFuture(new RefusedException(RejectReason.FOREIGN_TOPIC,
                     "topic '" + topic + "': only the server publishes configuration"));
         });
         return handled.onFailure(cause -> recordIfRefused(gatewayId, cause, payload));
+    }
+
+    /** Records a refusal of a message that the endpoint decided itself, keeping its payload. */
+    public void refused(String gatewayId, RefusedException refusal, byte[] payload) {
+        recordIfRefused(gatewayId, refusal, payload);
     }
 
     /** Records a refusal that happened outside a publish (a CONNECT or SUBSCRIBE). */
@@ -101,11 +116,11 @@ public final class IngestPipeline {
                                 + Topics.PREFIX + gatewayId + "/telemetry|status|events|health)")));
     }
 
-    private Future<Void> ingestTelemetry(String gatewayId, byte[] payload, Instant receivedAt) {
+    private Future<Integer> ingestTelemetry(String gatewayId, byte[] payload, Instant receivedAt) {
         return decode(payload)
                 .compose(batch -> checkSender(gatewayId, batch))
                 .compose(batch -> checkMeasurementTimes(batch, receivedAt))
-                .compose(batch -> store(batch, receivedAt));
+                .compose(batch -> store(batch, receivedAt).map(batch.readings().size()));
     }
 
     private static Future<TelemetryBatch> decode(byte[] payload) {

@@ -1,99 +1,164 @@
 package org.coldwatch.server.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.mqtt.MqttEndpoint;
-import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
-import io.vertx.mqtt.MqttTopicSubscription;
-import io.vertx.mqtt.messages.MqttPublishMessage;
-import io.vertx.mqtt.messages.MqttSubscribeMessage;
-import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
-import io.vertx.mqtt.messages.codes.MqttPubRecReasonCode;
-import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.coldwatch.protocol.Limits;
-import org.coldwatch.protocol.Topics;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayRecord;
+import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
+import org.coldwatch.server.ingest.limits.InflightBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's own MQTT endpoint (Vert.x MQTT): authenticates gateways, hands their messages to the
- * {@link IngestPipeline} and answers each QoS 1 message only when the pipeline says it may: PUBACK success after the
- * durable commit, PUBACK with a reason code for a refusal (MQTT 5), nothing while storage is slow (backpressure,
- * bounded by the Receive Maximum advertised in the CONNACK).
+ * The server's own MQTT endpoint: authenticates gateways, hands their messages to the {@link IngestPipeline} through
+ * a {@link PublishFlow}, and answers each QoS 1 message only when the pipeline says it may (PUBACK after the durable
+ * commit, a reason code for a refusal, nothing while storage is slow).
+ *
+ * <p>Hardened for gateways on the internet: plain TCP and/or TLS from PEM files, a connection limit (a gateway
+ * reconnecting replaces its old connection and is not counted twice), per-gateway rate limits that delay
+ * acknowledgements, a payload size limit, keep-alive timeouts counted, and a server-wide budget of bytes in flight
+ * above which the endpoint stops reading from every connection until the store has caught up.
  *
  * <p>MQTT 3.1.1 cannot carry a refusal: a refused message from a 3.1.1 client is acknowledged (so it is not sent
  * forever); like every refusal it is archived with its payload and reason, so nothing is lost.
  */
 public final class MqttIngestServer {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngestServer.class);
-    private static final int MQTT_5 = 5;
+    private static final int MQTT_5 = PublishFlow.MQTT_5;
 
     /**
      * Endpoint settings.
      *
      * @param host           address to bind
-     * @param port           port to bind (0 for any free port)
+     * @param port           plain TCP port to bind (0 for any free port)
      * @param receiveMaximum in-flight QoS 1 messages allowed per connection (MQTT 5 Receive Maximum)
+     * @param plainEnabled   whether the plain TCP listener runs
+     * @param tls            the TLS listener, if any
+     * @param limits         connection, rate, size and in-flight limits
      */
-    public record Settings(String host, int port, int receiveMaximum) {
+    public record Settings(String host, int port, int receiveMaximum, boolean plainEnabled, Optional<MqttTls> tls,
+                           EndpointLimits limits) {
+        /** Plain TCP only, default limits. */
+        public Settings(String host, int port, int receiveMaximum) {
+            this(host, port, receiveMaximum, true, Optional.empty(), EndpointLimits.defaults());
+        }
+    }
+
+    /** A gateway's accepted connection. */
+    private record Session(MqttEndpoint endpoint, NetSocket socket) {
     }
 
     private final Vertx vertx;
     private final Settings settings;
     private final FleetRegistry fleet;
     private final IngestPipeline pipeline;
-    private final Map<String, MqttEndpoint> sessions = new ConcurrentHashMap<>();
+    private final EndpointMetrics metrics;
+    private final InflightBudget budget;
+    private final PublishFlow publishes;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final ReadPause readPause;
     private final ConfigDelivery config = new ConfigDelivery();
-    private MqttServer server;
+    private final Subscriptions subscriptions;
+    private final List<MqttListener> listeners = new ArrayList<>();
+    private int plainPort = -1;
+    private int tlsPort = -1;
 
-    /** Where the retained configuration of a gateway comes from when it subscribes. */
+    /** Tells where the retained configuration of a gateway comes from when it subscribes. */
     @FunctionalInterface
     public interface ConfigSource {
         /** @return the gateway's current settings payload, empty if none was ever set */
         Future<Optional<byte[]>> current(String gatewayId);
     }
 
-    public MqttIngestServer(Vertx vertx, Settings settings, FleetRegistry fleet, IngestPipeline pipeline) {
+    public MqttIngestServer(Vertx vertx, Settings settings, FleetRegistry fleet, IngestPipeline pipeline,
+                            MeterRegistry registry) {
         this.vertx = vertx;
         this.settings = settings;
         this.fleet = fleet;
         this.pipeline = pipeline;
+        this.metrics = new EndpointMetrics(registry);
+        this.subscriptions = new Subscriptions(vertx, pipeline, config);
+        this.budget = InflightBudget.of(settings.limits().maxInflightBytes());
+        metrics.watch(budget);
+        this.readPause = new ReadPause(budget, () -> sessions.values().stream().map(Session::socket).toList());
+        this.publishes = new PublishFlow(vertx, pipeline,
+                new GatewayRateLimiter(settings.limits().rates(), System::nanoTime), budget,
+                settings.limits().maxPayloadBytes(), metrics, readPause::apply);
     }
 
     /**
-     * Starts listening.
+     * Starts the listeners.
      *
-     * @return the bound port once listening; fails if the address cannot be bound
+     * @return the bound plain port, or the TLS port if plain TCP is off; fails if a port cannot be bound or the TLS
+     *         files cannot be read
      */
     public Future<Integer> start() {
-        MqttServerOptions options = new MqttServerOptions()
+        Future<Void> plain = !settings.plainEnabled() ? Future.succeededFuture()
+                : listen(options().setPort(settings.port()), false).map(port -> {
+                    plainPort = port;
+                    return null;
+                });
+        return plain.compose(v -> settings.tls().map(this::listenTls).orElseGet(Future::succeededFuture))
+                .map(v -> settings.plainEnabled() ? plainPort : tlsPort);
+    }
+
+    private Future<Void> listenTls(MqttTls tls) {
+        MqttServerOptions options = options().setPort(tls.port()).setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certFile().toString())
+                        .setKeyPath(tls.keyFile().toString()));
+        options.setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        return listen(options, true).map(port -> {
+            tlsPort = port;
+            return null;
+        });
+    }
+
+    private MqttServerOptions options() {
+        return new MqttServerOptions()
                 .setHost(settings.host())
-                .setPort(settings.port())
                 // Frames up to 4x the payload limit are read, so an oversized payload is refused with a precise
                 // reason; anything larger is cut off by the decoder and the connection is closed.
-                .setMaxMessageSize(4 * Limits.MAX_PAYLOAD_BYTES)
+                .setMaxMessageSize(4 * settings.limits().maxPayloadBytes())
                 .setTimeoutOnConnect(30);
-        server = MqttServer.create(vertx, options);
-        server.endpointHandler(this::onConnect).exceptionHandler(e -> LOG.warn("mqtt server error: {}", e.toString()));
-        return server.listen().map(MqttServer::actualPort);
+    }
+
+    private Future<Integer> listen(MqttServerOptions options, boolean tls) {
+        return MqttListener.listen(vertx, options, this::onConnect, e -> {
+            if (tls) {
+                metrics.tlsHandshakeFailed();
+                LOG.info("mqtt TLS handshake failed: {}", e.toString());
+            } else {
+                LOG.debug("mqtt connection error: {}", e.toString());
+            }
+        }).map(listener -> {
+            listeners.add(listener);
+            return listener.actualPort();
+        });
     }
 
     /** Stops listening and closes every connection. */
     public Future<Void> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return Future.all(listeners.stream().map(MqttListener::close).toList()).mapEmpty();
+    }
+
+    /** The bound TLS port; -1 without TLS. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** Serves the retained config topic from {@code source}: what a gateway gets each time it subscribes. */
@@ -118,10 +183,10 @@ public final class MqttIngestServer {
 
     /** Whether the endpoint is listening. */
     public boolean listening() {
-        return server != null && server.actualPort() > 0;
+        return !listeners.isEmpty() && listeners.stream().allMatch(l -> l.actualPort() > 0);
     }
 
-    private void onConnect(MqttEndpoint endpoint) {
+    private void onConnect(MqttEndpoint endpoint, NetSocket socket) {
         String clientId = endpoint.clientIdentifier();
         String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
         String password = endpoint.auth() == null ? null : endpoint.auth().getPassword();
@@ -130,12 +195,11 @@ public final class MqttIngestServer {
                         ConnectAuthenticator.check(clientId, username, password, registered)))
                 .onSuccess(checked -> checked.refusal().ifPresentOrElse(
                         r -> refuseConnect(endpoint, username == null ? clientId : username, r),
-                        () -> accept(endpoint, checked.gateway().orElseThrow())))
+                        () -> admit(endpoint, socket, checked.gateway().orElseThrow())))
                 .onFailure(e -> {
                     LOG.error("gateway={} cannot be authenticated now: {}", username, e.toString());
-                    endpoint.reject(endpoint.protocolVersion() == MQTT_5
-                            ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
-                            : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+                    metrics.refused("server_unavailable");
+                    endpoint.reject(serverUnavailable(endpoint));
                 });
     }
 
@@ -149,8 +213,14 @@ public final class MqttIngestServer {
         return vertx.executeBlocking(() -> fleet.gateway(username));
     }
 
+    private static MqttConnectReturnCode serverUnavailable(MqttEndpoint endpoint) {
+        return endpoint.protocolVersion() == MQTT_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5
+                : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
+    }
+
     private void refuseConnect(MqttEndpoint endpoint, String claimedId, RefusedException refusal) {
         pipeline.refused(claimedId, refusal);
+        metrics.refused(refusal.reason().label());
         boolean v5 = endpoint.protocolVersion() == MQTT_5;
         MqttConnectReturnCode code = switch (refusal.reason()) {
             case CLIENT_ID_MISMATCH -> v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
@@ -158,23 +228,52 @@ public final class MqttIngestServer {
             default -> v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
         };
-        endpoint.reject(code, reasonString(refusal.getMessage()));
+        endpoint.reject(code, PublishFlow.reasonString(refusal.getMessage()));
     }
 
-    private void accept(MqttEndpoint endpoint, GatewayRecord gateway) {
+    /** Applies the connection limit; a gateway already connected takes its own place again. */
+    private void admit(MqttEndpoint endpoint, NetSocket socket, GatewayRecord gateway) {
+        String gatewayId = gateway.id();
+        Session previous;
+        synchronized (sessions) {
+            int max = settings.limits().maxConnections();
+            if (!sessions.containsKey(gatewayId) && sessions.size() >= max) {
+                metrics.refused("connection_limit");
+                LOG.warn("gateway={} refused: {} gateways connected, the limit (mqtt.maxConnections)", gatewayId,
+                        max);
+                if (endpoint.protocolVersion() == MQTT_5) {
+                    endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED, PublishFlow.reasonString(
+                            "the server serves " + max + " connections at most; try again later"));
+                } else {
+                    endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+                }
+                return;
+            }
+            previous = sessions.put(gatewayId, new Session(endpoint, socket));
+        }
+        if (previous != null && previous.endpoint().isConnected()) {
+            LOG.info("gateway={} connected again; closing its previous connection", gatewayId);
+            previous.endpoint().close();
+        }
+        accept(endpoint, socket, gateway);
+    }
+
+    private void accept(MqttEndpoint endpoint, NetSocket socket, GatewayRecord gateway) {
         String gatewayId = gateway.id();
         Context context = vertx.getOrCreateContext();
-        endpoint.publishHandler(message -> onPublish(context, endpoint, gatewayId, message));
+        endpoint.publishHandler(message -> publishes.onPublish(context, endpoint, gatewayId, message));
         endpoint.publishReleaseHandler(endpoint::publishComplete);
-        endpoint.subscribeHandler(subscribe -> onSubscribe(endpoint, gatewayId, subscribe));
+        endpoint.subscribeHandler(subscribe -> subscriptions.onSubscribe(endpoint, gatewayId, subscribe));
         endpoint.unsubscribeHandler(unsubscribe -> endpoint.unsubscribeAcknowledge(unsubscribe.messageId()));
-        endpoint.exceptionHandler(e -> onException(gatewayId, e));
-        endpoint.closeHandler(v -> onClose(gateway, endpoint));
-        MqttEndpoint previous = sessions.put(gatewayId, endpoint);
-        if (previous != null && previous.isConnected()) {
-            LOG.info("gateway={} connected again; closing its previous connection", gatewayId);
-            previous.close();
-        }
+        endpoint.exceptionHandler(e -> onException(endpoint, gatewayId, e));
+        AtomicBoolean timedOut = new AtomicBoolean();
+        MqttListener.onKeepAliveTimeout(socket, () -> {
+            timedOut.set(true);
+            metrics.keepAliveTimedOut();
+            LOG.info("gateway={} silent for 1.5 x its keep-alive of {} s; closing", gatewayId,
+                    endpoint.keepAliveTimeSeconds());
+        });
+        endpoint.closeHandler(v -> onClose(gateway, endpoint, socket));
         if (endpoint.protocolVersion() == MQTT_5) {
             MqttProperties properties = new MqttProperties();
             properties.add(new MqttProperties.IntegerProperty(
@@ -183,107 +282,30 @@ public final class MqttIngestServer {
         } else {
             endpoint.accept(false);
         }
+        metrics.accepted();
         pipeline.connected(gateway);
-        LOG.info("gateway={} connected (MQTT {})", gatewayId, endpoint.protocolVersion() == MQTT_5 ? "5" : "3.1.1");
+        readPause.watch(socket);
+        LOG.info("gateway={} connected (MQTT {}{})", gatewayId, endpoint.protocolVersion() == MQTT_5 ? "5" : "3.1.1",
+                endpoint.isSsl() ? ", TLS" : "");
     }
 
-    private void onPublish(Context context, MqttEndpoint endpoint, String gatewayId, MqttPublishMessage message) {
-        byte[] payload = message.payload().getBytes();
-        pipeline.onPublish(gatewayId, message.topicName(), payload)
-                .onComplete(result -> context.runOnContext(v -> answer(endpoint, gatewayId, message, result)));
-    }
-
-    private void answer(MqttEndpoint endpoint, String gatewayId, MqttPublishMessage message, AsyncResult<Void> result) {
-        if (message.qosLevel() == MqttQoS.AT_MOST_ONCE) {
-            return;
-        }
-        if (!endpoint.isConnected()) {
-            LOG.debug("gateway={} left before message {} could be answered; it will send it again", gatewayId,
-                    message.messageId());
-            return;
-        }
-        if (result.succeeded()) {
-            acknowledge(endpoint, message, null);
-        } else if (result.cause() instanceof RefusedException refusal) {
-            acknowledge(endpoint, message, endpoint.protocolVersion() == MQTT_5 ? refusal : null);
-        } else {
-            LOG.error("gateway={} message {} not stored, closing the connection so that it is sent again: {}",
-                    gatewayId, message.messageId(), result.cause().toString());
-            endpoint.close();
-        }
-    }
-
-    private static void acknowledge(MqttEndpoint endpoint, MqttPublishMessage message, RefusedException refusal) {
-        int id = message.messageId();
-        boolean exactlyOnce = message.qosLevel() == MqttQoS.EXACTLY_ONCE;
-        if (refusal == null) {
-            if (exactlyOnce) {
-                endpoint.publishReceived(id);
-            } else {
-                endpoint.publishAcknowledge(id);
-            }
-            return;
-        }
-        byte code = (byte) refusal.reason().mqttReasonCode();
-        MqttProperties properties = reasonString(refusal.getMessage());
-        if (exactlyOnce) {
-            endpoint.publishReceived(id, MqttPubRecReasonCode.valueOf(code), properties);
-        } else {
-            endpoint.publishAcknowledge(id, MqttPubAckReasonCode.valueOf(code), properties);
-        }
-    }
-
-    private void onSubscribe(MqttEndpoint endpoint, String gatewayId, MqttSubscribeMessage subscribe) {
-        boolean v5 = endpoint.protocolVersion() == MQTT_5;
-        List<MqttSubAckReasonCode> codes = new ArrayList<>();
-        List<MqttQoS> grantedQos = new ArrayList<>();
-        boolean wantsConfig = false;
-        for (MqttTopicSubscription subscription : subscribe.topicSubscriptions()) {
-            if (subscription.topicName().equals(Topics.config(gatewayId))) {
-                wantsConfig = true;
-                MqttQoS qos = subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE
-                        : MqttQoS.AT_LEAST_ONCE;
-                grantedQos.add(qos);
-                codes.add(MqttSubAckReasonCode.qosGranted(qos));
-            } else {
-                pipeline.refused(gatewayId, new RefusedException(RejectReason.FOREIGN_TOPIC, "subscription to '"
-                        + subscription.topicName() + "': a gateway may subscribe only to " + Topics.config(gatewayId)));
-                grantedQos.add(MqttQoS.FAILURE);
-                codes.add(MqttSubAckReasonCode.NOT_AUTHORIZED);
-            }
-        }
-        if (v5) {
-            endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
-        } else {
-            endpoint.subscribeAcknowledge(subscribe.messageId(), grantedQos);
-        }
-        if (wantsConfig) {
-            config.subscribed(gatewayId, endpoint, vertx.getOrCreateContext());
-        }
-    }
-
-    private void onException(String gatewayId, Throwable e) {
+    private void onException(MqttEndpoint endpoint, String gatewayId, Throwable e) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("too large") || text.contains("exceeds")) {
-            pipeline.refused(gatewayId, new RefusedException(RejectReason.FRAME_TOO_LARGE,
-                    "MQTT frame larger than " + 4 * Limits.MAX_PAYLOAD_BYTES + " bytes; connection closed"));
+            pipeline.refused(gatewayId, new RefusedException(RejectReason.FRAME_TOO_LARGE, "MQTT frame larger than "
+                    + 4 * settings.limits().maxPayloadBytes() + " bytes; connection closed"));
+            endpoint.close();
         } else {
             LOG.warn("gateway={} connection error: {}", gatewayId, e.toString());
         }
     }
 
-    private void onClose(GatewayRecord gateway, MqttEndpoint endpoint) {
-        if (sessions.remove(gateway.id(), endpoint)) {
+    private void onClose(GatewayRecord gateway, MqttEndpoint endpoint, NetSocket socket) {
+        readPause.forget(socket);
+        if (sessions.remove(gateway.id(), new Session(endpoint, socket))) {
             config.closed(gateway.id(), endpoint);
             pipeline.disconnected(gateway);
             LOG.info("gateway={} disconnected", gateway.id());
         }
-    }
-
-    private static MqttProperties reasonString(String reason) {
-        MqttProperties properties = new MqttProperties();
-        String text = reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
-        properties.add(new MqttProperties.StringProperty(MqttProperties.MqttPropertyType.REASON_STRING.value(), text));
-        return properties;
     }
 }

@@ -36,7 +36,7 @@ class ServerConfigTest {
         ServerConfig config = ServerConfig.load(null, Map.of(), List.of());
 
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(config.mqttReceiveMaximum()).isEqualTo(1000);
+        assertThat(config.mqttReceiveMaximum()).isEqualTo(100);
         assertThat(config.maxAhead()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.rollups()).isEqualTo(RollupSettings.defaults());
     }

@@ -1,6 +1,7 @@
 package org.coldwatch.server.testing;
 
 import java.nio.charset.StandardCharsets;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -34,6 +35,15 @@ public final class PahoClient implements AutoCloseable {
      */
     public static PahoClient connect(String uri, String clientId, String username, String secret)
             throws MqttException {
+        return connect(uri, clientId, username, secret, null);
+    }
+
+    /**
+     * Connects like {@link #connect(String, String, String, String)}, over sockets from {@code sockets} (e.g. a TLS
+     * context's factory that trusts a test certificate for an {@code ssl://} URI); null for Paho's default.
+     */
+    public static PahoClient connect(String uri, String clientId, String username, String secret,
+                                     SocketFactory sockets) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(username);
@@ -42,6 +52,9 @@ public final class PahoClient implements AutoCloseable {
         }
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
         try {
             client.connect(options).waitForCompletion(TIMEOUT_MILLIS);
         } catch (MqttException e) {

@@ -37,9 +37,12 @@ public final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mqttPort;
     private final List<String> extraSettings;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private ServerProcess(Path dataDir, int httpPort, int mqttPort, List<String> extraSettings) {
+    private ServerProcess(Path dataDir, int httpPort, int mqttPort, List<String> extraSettings,
+                          List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
         this.dataDir = dataDir;
         this.log = dataDir.resolve("server.log");
         this.httpPort = httpPort;
@@ -49,8 +52,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on free ports with its data in {@code dataDir}; returns once {@code /health} answers. */
     public static ServerProcess start(Path dataDir, String... settings) throws IOException {
+        return startWithJvmOptions(dataDir, List.of("-Xmx256m"), settings);
+    }
+
+    /**
+     * Like {@link #start(Path, String...)}, with the server JVM's options (e.g. {@code -Xmx128m}) instead of the
+     * default {@code -Xmx256m}.
+     */
+    public static ServerProcess startWithJvmOptions(Path dataDir, List<String> jvmOptions, String... settings)
+            throws IOException {
         Files.createDirectories(dataDir);
-        ServerProcess server = new ServerProcess(dataDir, freePort(), freePort(), List.of(settings));
+        ServerProcess server = new ServerProcess(dataDir, freePort(), freePort(), List.of(settings),
+                List.copyOf(jvmOptions));
         server.launch();
         return server;
     }
@@ -142,8 +155,9 @@ public final class ServerProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.coldwatch.server.app.ServerMain", "run",
                 "--set", "http.host=127.0.0.1", "--set", "http.port=" + httpPort,
                 "--set", "mqtt.host=127.0.0.1", "--set", "mqtt.port=" + mqttPort,

@@ -1,0 +1,67 @@
+package org.coldwatch.server.ingest;
+
+import io.vertx.core.net.NetSocket;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.coldwatch.server.ingest.limits.InflightBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops reading from every gateway connection while the {@link InflightBudget} is over its high-water mark, and
+ * reads again once it is below its low-water mark. A paused socket does not read (Netty auto-read off), so TCP flow
+ * control holds the gateways back: nothing is refused, acknowledgements only come later.
+ *
+ * <p>Always applies the budget's state at the time of the call, under one lock, so a pause and a resume decided on
+ * two event loops cannot overtake each other and leave the endpoint paused with nothing in flight.
+ */
+final class ReadPause {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadPause.class);
+
+    private final InflightBudget budget;
+    private final Supplier<Collection<NetSocket>> connections;
+    private final Set<NetSocket> paused = ConcurrentHashMap.newKeySet();
+    private boolean stopped;
+
+    ReadPause(InflightBudget budget, Supplier<Collection<NetSocket>> connections) {
+        this.budget = budget;
+        this.connections = connections;
+    }
+
+    /** Pauses or resumes every connection, as the budget says now. */
+    synchronized void apply() {
+        boolean stop = budget.over();
+        if (stop == stopped) {
+            return;
+        }
+        stopped = stop;
+        if (stop) {
+            LOG.warn("mqtt: {} payload bytes in flight, above mqtt.maxInflightBytes={}; reading paused",
+                    budget.bytes(), budget.highWaterBytes());
+            connections.get().forEach(this::pause);
+        } else {
+            LOG.info("mqtt: {} payload bytes in flight; reading resumed", budget.bytes());
+            paused.forEach(NetSocket::resume);
+            paused.clear();
+        }
+    }
+
+    /** A new connection: paused at once if reading is stopped now. */
+    synchronized void watch(NetSocket socket) {
+        if (stopped) {
+            pause(socket);
+        }
+    }
+
+    /** A connection closed. */
+    void forget(NetSocket socket) {
+        paused.remove(socket);
+    }
+
+    private void pause(NetSocket socket) {
+        socket.pause();
+        paused.add(socket);
+    }
+}
