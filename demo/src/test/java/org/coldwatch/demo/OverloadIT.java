@@ -46,7 +46,7 @@ class OverloadIT {
     @Test
     void threeTimesTheMaximumForAMinuteSlowsAcknowledgementsLosesNothingAndStaysInBoundedMemory() throws Exception {
         try (ServerProcess server = ServerProcess.startWithJvmOptions(dir.resolve("server"),
-                List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"))) {
+                List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=target/overload-gc.log"))) {
             List<GatewayCredentials> credentials = GatewayCredentials.read(
                     server.provisionFleet("store-overload", "over-", GATEWAYS, dir.resolve("creds.csv")));
             AtomicLong peakRssKb = new AtomicLong();
@@ -68,6 +68,7 @@ class OverloadIT {
                         .finished().get(4, TimeUnit.MINUTES);
             } finally {
                 sampler.shutdownNow();
+                Files.writeString(Path.of("target", "overload-server.log"), server.log());
             }
             LOG.info("overload: offered {} readings/s, achieved {} readings/s; {} batches sent, {} not sent;"
                             + " publish->PUBACK p50 {} ms p99 {} ms; server peak RSS {} MB; read pauses {}",

@@ -78,7 +78,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("mqtt.rateLimit.readingsPerSecond", "50000");
         keys.put("mqtt.rateLimit.burstSeconds", "10");
         keys.put("mqtt.maxPayloadBytes", String.valueOf(Limits.MAX_PAYLOAD_BYTES));
-        keys.put("mqtt.maxInflightBytes", "0"); // 0: an eighth of the maximum heap
+        keys.put("mqtt.maxInflightBytes", "0"); // 0: a sixteenth of the maximum heap
         keys.put("storage.dataDir", "data");
         keys.put("storage.kind", "sqlite");
         keys.put("storage.influx.url", "http://127.0.0.1:8086");
@@ -159,7 +159,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         long inflight = intIn(values, "mqtt.maxInflightBytes", 0, Integer.MAX_VALUE);
         if (inflight != 0 && inflight < 1024 * 1024) {
             throw new ConfigException("mqtt.maxInflightBytes: " + inflight + " is below 1048576 (1 MiB); use 0 for"
-                    + " an eighth of the heap");
+                    + " a sixteenth of the heap");
         }
         EndpointLimits limits = new EndpointLimits(
                 intIn(values, "mqtt.maxConnections", 1, 1_000_000),
@@ -167,7 +167,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                         intIn(values, "mqtt.rateLimit.readingsPerSecond", 0, 100_000_000),
                         intIn(values, "mqtt.rateLimit.burstSeconds", 1, 3_600)),
                 intIn(values, "mqtt.maxPayloadBytes", 1024, Limits.MAX_PAYLOAD_BYTES),
-                inflight == 0 ? Runtime.getRuntime().maxMemory() / 8 : inflight);
+                inflight == 0 ? Runtime.getRuntime().maxMemory() / 16 : inflight);
         return new MqttIngestServer.Settings(host(values, "mqtt.host"), port(values, "mqtt.port"),
                 intIn(values, "mqtt.receiveMaximum", 1, 65_535), plain, tls, limits);
     }

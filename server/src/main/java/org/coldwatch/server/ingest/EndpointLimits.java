@@ -13,9 +13,9 @@ import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
  */
 public record EndpointLimits(int maxConnections, GatewayRateLimiter.Rates rates, int maxPayloadBytes,
                              long maxInflightBytes) {
-    /** No rate limit, the protocol's payload limit, 10,000 connections, an eighth of the heap in flight. */
+    /** No rate limit, the protocol's payload limit, 10,000 connections, a sixteenth of the heap in flight. */
     public static EndpointLimits defaults() {
         return new EndpointLimits(10_000, GatewayRateLimiter.Rates.UNLIMITED, Limits.MAX_PAYLOAD_BYTES,
-                Runtime.getRuntime().maxMemory() / 8);
+                Runtime.getRuntime().maxMemory() / 16);
     }
 }

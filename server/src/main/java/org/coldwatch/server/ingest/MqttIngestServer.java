@@ -95,7 +95,7 @@ public final class MqttIngestServer {
         this.subscriptions = new Subscriptions(vertx, pipeline, config);
         this.budget = InflightBudget.of(settings.limits().maxInflightBytes());
         metrics.watch(budget);
-        this.readPause = new ReadPause(budget, () -> sessions.values().stream().map(Session::socket).toList());
+        this.readPause = new ReadPause(budget);
         this.publishes = new PublishFlow(vertx, pipeline,
                 new GatewayRateLimiter(settings.limits().rates(), System::nanoTime), budget,
                 settings.limits().maxPayloadBytes(), metrics, readPause::apply);
@@ -141,7 +141,7 @@ public final class MqttIngestServer {
         return MqttListener.listen(vertx, options, this::onConnect, e -> {
             if (tls) {
                 metrics.tlsHandshakeFailed();
-                LOG.info("mqtt TLS handshake failed: {}", e.toString());
+                LOG.debug("mqtt TLS handshake failed: {}", e.toString());
             } else {
                 LOG.debug("mqtt connection error: {}", e.toString());
             }
@@ -267,7 +267,7 @@ public final class MqttIngestServer {
         endpoint.unsubscribeHandler(unsubscribe -> endpoint.unsubscribeAcknowledge(unsubscribe.messageId()));
         endpoint.exceptionHandler(e -> onException(endpoint, gatewayId, e));
         AtomicBoolean timedOut = new AtomicBoolean();
-        MqttListener.onKeepAliveTimeout(socket, () -> {
+        MqttListener.onKeepAliveTimeout(socket, () -> readPause.paused(socket), () -> {
             timedOut.set(true);
             metrics.keepAliveTimedOut();
             LOG.info("gateway={} silent for 1.5 x its keep-alive of {} s; closing", gatewayId,
@@ -284,7 +284,7 @@ public final class MqttIngestServer {
         }
         metrics.accepted();
         pipeline.connected(gateway);
-        readPause.watch(socket);
+        readPause.watch(socket, context);
         LOG.info("gateway={} connected (MQTT {}{})", gatewayId, endpoint.protocolVersion() == MQTT_5 ? "5" : "3.1.1",
                 endpoint.isSsl() ? ", TLS" : "");
     }

@@ -18,6 +18,7 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServerOptions;
 import io.vertx.mqtt.impl.ColdWatchMqttBridge;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ final class MqttListener {
                 new MqttDecoder(options.getMaxMessageSize(), options.getMaxClientIdLength()));
         // removed by MqttServerConnection when the CONNECT arrives, replaced by the keep-alive idle handler
         pipeline.addBefore(VERTX_HANDLER, IDLE, new IdleStateHandler(options.timeoutOnConnect(), 0, 0));
-        pipeline.addBefore(VERTX_HANDLER, "timeoutOnConnect", new CloseWhenIdle(null));
+        pipeline.addBefore(VERTX_HANDLER, "timeoutOnConnect", new CloseWhenIdle(() -> false, null));
         socket.eventHandler(ReferenceCountUtil::release);
         ColdWatchMqttBridge.serve(socket, endpoint -> onEndpoint.accept(endpoint, socket),
                 e -> LOG.debug("mqtt connection error before CONNECT: {}", e.toString()), options);
@@ -78,12 +79,14 @@ final class MqttListener {
 
     /**
      * Calls {@code onTimeout} when Vert.x's keep-alive check (reader idle for 1.5 x the client's keep-alive) is about
-     * to close the connection. Call from the endpoint handler, before accepting; no-op for a keep-alive of 0.
+     * to close the connection. While {@code pausedByServer} is true the silence is ours (the endpoint is not
+     * reading), so the check is skipped and the connection stays open. Call from the endpoint handler, before
+     * accepting; no-op for a keep-alive of 0.
      */
-    static void onKeepAliveTimeout(NetSocket socket, Runnable onTimeout) {
+    static void onKeepAliveTimeout(NetSocket socket, BooleanSupplier pausedByServer, Runnable onTimeout) {
         ChannelPipeline pipeline = ((NetSocketInternal) socket).channelHandlerContext().pipeline();
         if (pipeline.get(IDLE) != null) {
-            pipeline.addAfter(IDLE, "keepAliveWatch", new CloseWhenIdle(onTimeout));
+            pipeline.addAfter(IDLE, "keepAliveWatch", new CloseWhenIdle(pausedByServer, onTimeout));
         }
     }
 
@@ -98,19 +101,24 @@ final class MqttListener {
     }
 
     /**
-     * On reader idle: with a callback, reports and passes the event on (Vert.x's keep-alive handler closes);
-     * without one (before CONNECT), closes the connection itself.
+     * On reader idle: swallowed while the server itself does not read; with a callback, reports and passes the event
+     * on (Vert.x's keep-alive handler closes); without one (before CONNECT), closes the connection itself.
      */
     private static final class CloseWhenIdle extends ChannelDuplexHandler {
+        private final BooleanSupplier pausedByServer;
         private final Runnable onIdle;
 
-        CloseWhenIdle(Runnable onIdle) {
+        CloseWhenIdle(BooleanSupplier pausedByServer, Runnable onIdle) {
+            this.pausedByServer = pausedByServer;
             this.onIdle = onIdle;
         }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+                if (pausedByServer.getAsBoolean()) {
+                    return;
+                }
                 if (onIdle == null) {
                     ctx.channel().close();
                     return;

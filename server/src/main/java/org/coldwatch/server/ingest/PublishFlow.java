@@ -54,10 +54,19 @@ final class PublishFlow {
         checkSize(gatewayId, payload)
                 .compose(ok -> pipeline.onPublishCountingReadings(gatewayId, message.topicName(), payload))
                 .onComplete(result -> context.runOnContext(v -> throttle(gatewayId, result).onComplete(
-                        delayed -> {
-                            answer(endpoint, gatewayId, message, result);
-                            release(payload.length);
-                        })));
+                        delayed -> answerAndRelease(endpoint, gatewayId, message, result, payload.length))));
+    }
+
+    private void answerAndRelease(MqttEndpoint endpoint, String gatewayId, MqttPublishMessage message,
+                                  AsyncResult<Integer> result, int bytes) {
+        try {
+            answer(endpoint, gatewayId, message, result);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the connection went away between the check and the answer; the gateway sends the message again
+            LOG.debug("gateway={} message {} not answered: {}", gatewayId, message.messageId(), e.toString());
+        } finally {
+            release(bytes);
+        }
     }
 
     private void track(int bytes) {

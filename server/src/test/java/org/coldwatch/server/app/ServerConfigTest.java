@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.server.fleet.MetaDbSettings;
+import org.coldwatch.server.ingest.EndpointLimits;
+import org.coldwatch.server.ingest.MqttIngestServer;
+import org.coldwatch.server.ingest.MqttTls;
+import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
 import org.coldwatch.server.rollups.RollupSettings;
 import org.coldwatch.server.rollups.TargetRange;
 import org.coldwatch.server.storage.InfluxSettings;
@@ -156,5 +160,43 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
                 List.of("storage.kind=influx", "storage.influx.batchPoints=10")))
                 .hasMessage("storage.influx.batchPoints: 10 is outside 1000…100000");
+    }
+
+    @Test
+    void readsTheEndpointLimitsAndTls(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n");
+        MqttIngestServer.Settings mqtt = ServerConfig.load(null,
+                Map.of("COLDWATCH_MQTT_RATE_LIMIT_READINGS_PER_SECOND", "1234"),
+                List.of("mqtt.tls.certFile=" + cert, "mqtt.tls.keyFile=" + key, "mqtt.tls.port=18883",
+                        "mqtt.plain.enabled=false", "mqtt.maxConnections=7", "mqtt.maxPayloadBytes=4096",
+                        "mqtt.maxInflightBytes=2097152")).mqtt();
+
+        assertThat(mqtt.plainEnabled()).isFalse();
+        assertThat(mqtt.tls()).contains(new MqttTls(cert, key, 18883));
+        assertThat(mqtt.limits()).isEqualTo(new EndpointLimits(7,
+                new GatewayRateLimiter.Rates(500, 1234, 10), 4096, 2_097_152));
+        assertThat(ServerConfig.load(null, Map.of(), List.of()).mqtt().limits().maxInflightBytes())
+                .isEqualTo(Runtime.getRuntime().maxMemory() / 16);
+    }
+
+    @Test
+    void refusesInvalidEndpointSettingsNamingTheKey(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("mqtt.tls.certFile=" + cert)))
+                .hasMessage("mqtt.tls.keyFile: TLS needs both mqtt.tls.certFile and mqtt.tls.keyFile (PEM files)");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(),
+                List.of("mqtt.tls.certFile=" + cert, "mqtt.tls.keyFile=" + dir.resolve("missing.pem"))))
+                .hasMessageStartingWith("mqtt.tls.keyFile: '").hasMessageEndingWith("is not a readable file");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("mqtt.plain.enabled=false")))
+                .hasMessageStartingWith("mqtt.plain.enabled: false, but no TLS listener is configured");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("mqtt.plain.enabled=yes")))
+                .hasMessage("mqtt.plain.enabled: 'yes' is neither true nor false");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("mqtt.maxInflightBytes=1000")))
+                .hasMessageStartingWith("mqtt.maxInflightBytes: 1000 is below 1048576");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("mqtt.maxPayloadBytes=300000")))
+                .hasMessage("mqtt.maxPayloadBytes: 300000 is outside 1024…262144");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of(), List.of("mqtt.rateLimit.burstSeconds=0")))
+                .hasMessage("mqtt.rateLimit.burstSeconds: 0 is outside 1…3600");
     }
 }
