@@ -78,6 +78,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("mqtt.rateLimit.readingsPerSecond", "50000");
         keys.put("mqtt.rateLimit.burstSeconds", "10");
         keys.put("mqtt.maxPayloadBytes", String.valueOf(Limits.MAX_PAYLOAD_BYTES));
+        keys.put("mqtt.maxKeepAliveSeconds", "300");
         keys.put("mqtt.maxInflightBytes", "0"); // 0: a sixteenth of the maximum heap
         keys.put("storage.dataDir", "data");
         keys.put("storage.kind", "sqlite");
@@ -167,7 +168,8 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                         intIn(values, "mqtt.rateLimit.readingsPerSecond", 0, 100_000_000),
                         intIn(values, "mqtt.rateLimit.burstSeconds", 1, 3_600)),
                 intIn(values, "mqtt.maxPayloadBytes", 1024, Limits.MAX_PAYLOAD_BYTES),
-                inflight == 0 ? Runtime.getRuntime().maxMemory() / 16 : inflight);
+                inflight == 0 ? Runtime.getRuntime().maxMemory() / 16 : inflight,
+                intIn(values, "mqtt.maxKeepAliveSeconds", 0, 65_535));
         return new MqttIngestServer.Settings(host(values, "mqtt.host"), port(values, "mqtt.port"),
                 intIn(values, "mqtt.receiveMaximum", 1, 65_535), plain, tls, limits);
     }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayRecord;
 import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
@@ -266,18 +265,21 @@ public final class MqttIngestServer {
         endpoint.subscribeHandler(subscribe -> subscriptions.onSubscribe(endpoint, gatewayId, subscribe));
         endpoint.unsubscribeHandler(unsubscribe -> endpoint.unsubscribeAcknowledge(unsubscribe.messageId()));
         endpoint.exceptionHandler(e -> onException(endpoint, gatewayId, e));
-        AtomicBoolean timedOut = new AtomicBoolean();
-        MqttListener.onKeepAliveTimeout(socket, () -> readPause.paused(socket), () -> {
-            timedOut.set(true);
+        int serverKeepAlive = serverKeepAlive(endpoint);
+        int keepAlive = serverKeepAlive > 0 ? serverKeepAlive : endpoint.keepAliveTimeSeconds();
+        MqttListener.onKeepAliveTimeout(socket, serverKeepAlive, () -> readPause.paused(socket), () -> {
             metrics.keepAliveTimedOut();
-            LOG.info("gateway={} silent for 1.5 x its keep-alive of {} s; closing", gatewayId,
-                    endpoint.keepAliveTimeSeconds());
+            LOG.info("gateway={} silent for 1.5 x its keep-alive of {} s; closing", gatewayId, keepAlive);
         });
         endpoint.closeHandler(v -> onClose(gateway, endpoint, socket));
         if (endpoint.protocolVersion() == MQTT_5) {
             MqttProperties properties = new MqttProperties();
             properties.add(new MqttProperties.IntegerProperty(
                     MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value(), settings.receiveMaximum()));
+            if (serverKeepAlive > 0) {
+                properties.add(new MqttProperties.IntegerProperty(
+                        MqttProperties.MqttPropertyType.SERVER_KEEP_ALIVE.value(), serverKeepAlive));
+            }
             endpoint.accept(false, properties);
         } else {
             endpoint.accept(false);
@@ -287,6 +289,16 @@ public final class MqttIngestServer {
         readPause.watch(socket, context);
         LOG.info("gateway={} connected (MQTT {}{})", gatewayId, endpoint.protocolVersion() == MQTT_5 ? "5" : "3.1.1",
                 endpoint.isSsl() ? ", TLS" : "");
+    }
+
+    /**
+     * The MQTT 5 Server Keep Alive to announce: {@code mqtt.maxKeepAliveSeconds} if the client asked for none (0) or
+     * for more; 0 (the client's own) otherwise, and always for MQTT 3.1.1, which has no way to tell the client.
+     */
+    private int serverKeepAlive(MqttEndpoint endpoint) {
+        int max = settings.limits().maxKeepAliveSeconds();
+        int asked = endpoint.keepAliveTimeSeconds();
+        return endpoint.protocolVersion() == MQTT_5 && max > 0 && (asked == 0 || asked > max) ? max : 0;
     }
 
     private void onException(MqttEndpoint endpoint, String gatewayId, Throwable e) {

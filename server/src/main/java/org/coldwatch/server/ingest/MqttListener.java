@@ -71,22 +71,33 @@ final class MqttListener {
                 new MqttDecoder(options.getMaxMessageSize(), options.getMaxClientIdLength()));
         // removed by MqttServerConnection when the CONNECT arrives, replaced by the keep-alive idle handler
         pipeline.addBefore(VERTX_HANDLER, IDLE, new IdleStateHandler(options.timeoutOnConnect(), 0, 0));
-        pipeline.addBefore(VERTX_HANDLER, "timeoutOnConnect", new CloseWhenIdle(() -> false, null));
+        pipeline.addBefore(VERTX_HANDLER, "timeoutOnConnect", new CloseWhenIdle(() -> false, null, true));
         socket.eventHandler(ReferenceCountUtil::release);
         ColdWatchMqttBridge.serve(socket, endpoint -> onEndpoint.accept(endpoint, socket),
                 e -> LOG.debug("mqtt connection error before CONNECT: {}", e.toString()), options);
     }
 
     /**
-     * Calls {@code onTimeout} when Vert.x's keep-alive check (reader idle for 1.5 x the client's keep-alive) is about
-     * to close the connection. While {@code pausedByServer} is true the silence is ours (the endpoint is not
-     * reading), so the check is skipped and the connection stays open. Call from the endpoint handler, before
-     * accepting; no-op for a keep-alive of 0.
+     * Calls {@code onTimeout} when the connection has been silent for 1.5 x its keep-alive, just before it is closed.
+     * The keep-alive is the client's (Vert.x's own check, which then closes), or {@code serverKeepAliveSeconds} if
+     * that is above 0 (the MQTT 5 Server Keep Alive the CONNACK announces; this check closes). While
+     * {@code pausedByServer} is true the silence is ours (the endpoint is not reading), so the check is skipped and
+     * the connection stays open. Call from the endpoint handler, before accepting.
      */
-    static void onKeepAliveTimeout(NetSocket socket, BooleanSupplier pausedByServer, Runnable onTimeout) {
+    static void onKeepAliveTimeout(NetSocket socket, int serverKeepAliveSeconds, BooleanSupplier pausedByServer,
+                                   Runnable onTimeout) {
         ChannelPipeline pipeline = ((NetSocketInternal) socket).channelHandlerContext().pipeline();
-        if (pipeline.get(IDLE) != null) {
-            pipeline.addAfter(IDLE, "keepAliveWatch", new CloseWhenIdle(pausedByServer, onTimeout));
+        boolean vertxChecks = pipeline.get(IDLE) != null;
+        if (serverKeepAliveSeconds > 0) {
+            IdleStateHandler idle = new IdleStateHandler((int) Math.ceil(1.5 * serverKeepAliveSeconds), 0, 0);
+            if (vertxChecks) {
+                pipeline.replace(IDLE, IDLE, idle);
+            } else {
+                pipeline.addBefore(VERTX_HANDLER, IDLE, idle);
+            }
+        }
+        if (vertxChecks || serverKeepAliveSeconds > 0) {
+            pipeline.addAfter(IDLE, "keepAliveWatch", new CloseWhenIdle(pausedByServer, onTimeout, !vertxChecks));
         }
     }
 
@@ -101,16 +112,18 @@ final class MqttListener {
     }
 
     /**
-     * On reader idle: swallowed while the server itself does not read; with a callback, reports and passes the event
-     * on (Vert.x's keep-alive handler closes); without one (before CONNECT), closes the connection itself.
+     * On reader idle: swallowed while the server itself does not read; otherwise reports (if there is a callback)
+     * and closes the connection itself, or passes the event on to Vert.x's keep-alive handler, which closes.
      */
     private static final class CloseWhenIdle extends ChannelDuplexHandler {
         private final BooleanSupplier pausedByServer;
         private final Runnable onIdle;
+        private final boolean close;
 
-        CloseWhenIdle(BooleanSupplier pausedByServer, Runnable onIdle) {
+        CloseWhenIdle(BooleanSupplier pausedByServer, Runnable onIdle, boolean close) {
             this.pausedByServer = pausedByServer;
             this.onIdle = onIdle;
+            this.close = close;
         }
 
         @Override
@@ -119,11 +132,13 @@ final class MqttListener {
                 if (pausedByServer.getAsBoolean()) {
                     return;
                 }
-                if (onIdle == null) {
+                if (onIdle != null) {
+                    onIdle.run();
+                }
+                if (close) {
                     ctx.channel().close();
                     return;
                 }
-                onIdle.run();
             }
             super.userEventTriggered(ctx, event);
         }

@@ -175,7 +175,7 @@ class ServerConfigTest {
         assertThat(mqtt.plainEnabled()).isFalse();
         assertThat(mqtt.tls()).contains(new MqttTls(cert, key, 18883));
         assertThat(mqtt.limits()).isEqualTo(new EndpointLimits(7,
-                new GatewayRateLimiter.Rates(500, 1234, 10), 4096, 2_097_152));
+                new GatewayRateLimiter.Rates(500, 1234, 10), 4096, 2_097_152, 300));
         assertThat(ServerConfig.load(null, Map.of(), List.of()).mqtt().limits().maxInflightBytes())
                 .isEqualTo(Runtime.getRuntime().maxMemory() / 16);
     }

@@ -137,7 +137,7 @@ class EndpointHardeningIT {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.mqttPort())) {
                 // GIVEN an MQTT 3.1.1 CONNECT with a keep-alive of 2 s, accepted ...
                 OutputStream out = socket.getOutputStream();
-                out.write(connect311("gw-silent", secret, 2));
+                out.write(connect(4, "gw-silent", secret, 2));
                 out.flush();
                 DataInputStream in = new DataInputStream(socket.getInputStream());
                 byte[] connack = new byte[4];
@@ -157,13 +157,41 @@ class EndpointHardeningIT {
         }
     }
 
-    private static byte[] connect311(String clientId, String password, int keepAliveSeconds) {
+    @Test
+    void anMqtt5ClientWithoutKeepAliveIsToldTheServersAndHeldToIt() throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir.resolve("server"), "mqtt.maxKeepAliveSeconds=2")) {
+            String secret = server.register("store-a", "gw-forever");
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.mqttPort())) {
+                // GIVEN an MQTT 5 CONNECT with keep-alive 0 ("never")
+                socket.getOutputStream().write(connect(5, "gw-forever", secret, 0));
+                DataInputStream in = new DataInputStream(socket.getInputStream());
+                assertThat(in.read()).as("CONNACK").isEqualTo(0x20);
+                byte[] connack = new byte[in.read()];
+                in.readFully(connack);
+                // THEN the CONNACK (success) carries Server Keep Alive (0x13) = 2 s ...
+                assertThat(connack[1]).as("reason code").isZero();
+                assertThat(java.util.HexFormat.of().formatHex(connack)).contains("130002");
+                // ... and a client silent for 1.5 x that is disconnected and counted
+                socket.setSoTimeout(20_000);
+                assertThat(in.read()).isEqualTo(-1);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(
+                    () -> server.metric("coldwatch_mqtt_keepalive_timeouts_total") == 1.0);
+            assertThat(server.log()).contains("gateway=gw-forever silent for 1.5 x its keep-alive of 2 s");
+        }
+    }
+
+    /** A CONNECT packet (protocol level 4 = MQTT 3.1.1, 5 = MQTT 5) with user name = client id and a password. */
+    private static byte[] connect(int level, String clientId, String password, int keepAliveSeconds) {
         ByteArrayOutputStream variable = new ByteArrayOutputStream();
         writeString(variable, "MQTT");
-        variable.write(4); // protocol level 3.1.1
+        variable.write(level);
         variable.write(0xC2); // user name, password, clean session
         variable.write(keepAliveSeconds >> 8);
         variable.write(keepAliveSeconds & 0xFF);
+        if (level == 5) {
+            variable.write(0); // no properties
+        }
         writeString(variable, clientId);
         writeString(variable, clientId);
         writeString(variable, password);
