@@ -12,10 +12,8 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServerOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayRecord;
 import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
@@ -58,10 +56,6 @@ public final class MqttIngestServer {
         }
     }
 
-    /** A gateway's accepted connection. */
-    private record Session(MqttEndpoint endpoint, NetSocket socket) {
-    }
-
     private final Vertx vertx;
     private final Settings settings;
     private final FleetRegistry fleet;
@@ -69,7 +63,7 @@ public final class MqttIngestServer {
     private final EndpointMetrics metrics;
     private final InflightBudget budget;
     private final PublishFlow publishes;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Sessions sessions;
     private final ReadPause readPause;
     private final ConfigDelivery config = new ConfigDelivery();
     private final Subscriptions subscriptions;
@@ -91,6 +85,7 @@ public final class MqttIngestServer {
         this.fleet = fleet;
         this.pipeline = pipeline;
         this.metrics = new EndpointMetrics(registry);
+        this.sessions = new Sessions(settings.limits().maxConnections());
         this.subscriptions = new Subscriptions(vertx, pipeline, config);
         this.budget = InflightBudget.of(settings.limits().maxInflightBytes());
         metrics.watch(budget);
@@ -233,27 +228,28 @@ public final class MqttIngestServer {
     /** Applies the connection limit; a gateway already connected takes its own place again. */
     private void admit(MqttEndpoint endpoint, NetSocket socket, GatewayRecord gateway) {
         String gatewayId = gateway.id();
-        Session previous;
-        synchronized (sessions) {
-            int max = settings.limits().maxConnections();
-            if (!sessions.containsKey(gatewayId) && sessions.size() >= max) {
-                metrics.refused("connection_limit");
-                LOG.warn("gateway={} refused: {} gateways connected, the limit (mqtt.maxConnections)", gatewayId,
-                        max);
-                if (endpoint.protocolVersion() == MQTT_5) {
-                    endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED, PublishFlow.reasonString(
-                            "the server serves " + max + " connections at most; try again later"));
-                } else {
-                    endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
-                }
-                return;
+        Sessions.Admission admission = sessions.admit(gatewayId, new Sessions.Session(endpoint, socket));
+        if (!admission.admitted()) {
+            int max = sessions.maxConnections();
+            metrics.refused("connection_limit");
+            if (admission.firstRefusal()) {
+                LOG.warn("gateway={} refused: {} gateways connected, the limit (mqtt.maxConnections); further"
+                        + " refusals are counted in coldwatch_mqtt_connects_total", gatewayId, max);
+            } else {
+                LOG.debug("gateway={} refused: connection limit {}", gatewayId, max);
             }
-            previous = sessions.put(gatewayId, new Session(endpoint, socket));
+            if (endpoint.protocolVersion() == MQTT_5) {
+                endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED, PublishFlow.reasonString(
+                        "the server serves " + max + " connections at most; try again later"));
+            } else {
+                endpoint.reject(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            }
+            return;
         }
-        if (previous != null && previous.endpoint().isConnected()) {
+        admission.previous().filter(previous -> previous.endpoint().isConnected()).ifPresent(previous -> {
             LOG.info("gateway={} connected again; closing its previous connection", gatewayId);
             previous.endpoint().close();
-        }
+        });
         accept(endpoint, socket, gateway);
     }
 
@@ -314,7 +310,7 @@ public final class MqttIngestServer {
 
     private void onClose(GatewayRecord gateway, MqttEndpoint endpoint, NetSocket socket) {
         readPause.forget(socket);
-        if (sessions.remove(gateway.id(), new Session(endpoint, socket))) {
+        if (sessions.remove(gateway.id(), new Sessions.Session(endpoint, socket))) {
             config.closed(gateway.id(), endpoint);
             pipeline.disconnected(gateway);
             LOG.info("gateway={} disconnected", gateway.id());
