@@ -71,6 +71,7 @@ public final class InfluxReadingStore implements ReadingStore {
     private final InfluxDB influx;
     private final InfluxQueries queries;
     private final InfluxBatchLedger ledger;
+    private final InfluxRollupSink rollups;
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     /** Groups whose readings are written, waiting for their ledger points; bounded, so the writer waits too. */
     private final BlockingQueue<Group> toLedger = new ArrayBlockingQueue<>(2);
@@ -81,9 +82,10 @@ public final class InfluxReadingStore implements ReadingStore {
     private long lastContact = System.nanoTime();
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
-    private InfluxReadingStore(InfluxSettings settings, InfluxDB influx) {
+    private InfluxReadingStore(InfluxSettings settings, InfluxDB influx, InfluxRollupSink rollups) {
         this.settings = settings;
         this.influx = influx;
+        this.rollups = rollups;
         this.queries = new InfluxQueries(influx, settings.database());
         this.ledger = new InfluxBatchLedger(queries);
         this.writer = new Thread(this::writeLoop, "influx-reading-writer");
@@ -94,12 +96,18 @@ public final class InfluxReadingStore implements ReadingStore {
         this.writer.start();
     }
 
+    /** A store without rollups; see {@link #open(InfluxSettings, InfluxRollupSink)}. */
+    public static InfluxReadingStore open(InfluxSettings settings) {
+        return open(settings, InfluxRollupSink.NONE);
+    }
+
     /**
      * Connects, creates the database and the ledger's retention policy if missing, and starts the writer.
      *
+     * @param rollups told about each group's new batches after their readings and before their ledger points
      * @throws StorageException if InfluxDB cannot be reached or refuses to create them
      */
-    public static InfluxReadingStore open(InfluxSettings settings) {
+    public static InfluxReadingStore open(InfluxSettings settings, InfluxRollupSink rollups) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(HTTP_TIMEOUT).readTimeout(HTTP_TIMEOUT).writeTimeout(HTTP_TIMEOUT)
                 .socketFactory(new NoDelaySocketFactory());
@@ -116,7 +124,7 @@ public final class InfluxReadingStore implements ReadingStore {
         }
         LOG.info("storage=influx url={} database={} batchPoints={}", url, settings.database(),
                 settings.batchPoints());
-        return new InfluxReadingStore(settings, influx);
+        return new InfluxReadingStore(settings, influx, rollups);
     }
 
     @Override
@@ -187,7 +195,7 @@ public final class InfluxReadingStore implements ReadingStore {
                 if (group == END) {
                     return;
                 }
-                if (withRetry(() -> writeLedger(group))) {
+                if (withRetry(() -> rollUp(group)) && withRetry(() -> writeLedger(group))) {
                     ledger.committed(group.writes().stream().map(w -> w.batch().batch()).toList(),
                             group.outcomes());
                     for (int i = 0; i < group.writes().size(); i++) {
@@ -262,6 +270,19 @@ public final class InfluxReadingStore implements ReadingStore {
 
     private void writeReadings(List<PendingWrite> group, List<StoreOutcome> outcomes) {
         InfluxPoints.readings(settings.database(), received(group), outcomes).ifPresent(influx::write);
+    }
+
+    /** Rollups before the ledger: once the ledger marks a batch stored, its rollups are there too. */
+    private void rollUp(Group group) {
+        List<TelemetryBatch> stored = new ArrayList<>();
+        for (int i = 0; i < group.writes().size(); i++) {
+            if (group.outcomes().get(i) == StoreOutcome.STORED) {
+                stored.add(group.writes().get(i).batch().batch());
+            }
+        }
+        if (!stored.isEmpty()) {
+            rollups.written(influx, settings.database(), stored);
+        }
     }
 
     private void writeLedger(Group group) {

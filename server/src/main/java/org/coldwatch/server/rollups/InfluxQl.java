@@ -1,0 +1,116 @@
+package org.coldwatch.server.rollups;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.coldwatch.protocol.ReadingKind;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.dto.BoundParameterQuery;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * One multi-statement InfluxQL request over the series of some gateways, for the rollups: each statement selects
+ * a time range, filtered to the gateways (bound parameters, never spliced into the text) and grouped by series.
+ * Also reads series keys and rollup fields back from the answer.
+ */
+final class InfluxQl {
+    /** The aggregate of stored rollup points, as one bucket; append the measurement. */
+    static final String AGGREGATE = "SELECT sum(\"count\"), sum(\"sum\"), min(\"min\"), max(\"max\"),"
+            + " sum(\"covered_ms\"), sum(\"in_range_ms\") FROM ";
+    /** The stored rollup points one by one; append the measurement. */
+    static final String BUCKETS = "SELECT \"count\", \"sum\", \"min\", \"max\", \"covered_ms\", \"in_range_ms\" FROM ";
+
+    private final List<String> gateways;
+    private final String gatewayFilter;
+    private final StringBuilder text = new StringBuilder();
+
+    /** Statements over the series of these gateways. */
+    InfluxQl(List<String> gateways) {
+        this.gateways = gateways;
+        StringBuilder filter = new StringBuilder("(");
+        for (int i = 0; i < gateways.size(); i++) {
+            filter.append(i == 0 ? "" : " OR ").append("\"gateway\" = $g").append(i);
+        }
+        this.gatewayFilter = filter.append(')').toString();
+    }
+
+    /** An identifier in double quotes. */
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** Adds {@code select} restricted to the gateways and {@code [start, end)}, grouped by series. */
+    InfluxQl select(String select, Instant start, Instant end) {
+        return select(select, start, end, "", "");
+    }
+
+    /**
+     * As {@link #select(String, Instant, Instant)} with more {@code conditions} ({@code " AND ..."}) and a
+     * {@code tail} after the grouping ({@code " LIMIT 10"}).
+     */
+    InfluxQl select(String select, Instant start, Instant end, String conditions, String tail) {
+        text.append(text.length() == 0 ? "" : "; ").append(select).append(" WHERE ").append(gatewayFilter)
+                .append(" AND time >= ").append(nanos(start)).append(" AND time < ").append(nanos(end))
+                .append(conditions).append(" GROUP BY \"gateway\", \"sensor\", \"kind\"").append(tail);
+        return this;
+    }
+
+    private static long nanos(Instant at) {
+        return Math.multiplyExact(at.toEpochMilli(), 1_000_000L);
+    }
+
+    /**
+     * Runs the statements in one request, times in epoch milliseconds; one result per statement, in order.
+     *
+     * @throws InfluxDBException if the request or a statement fails
+     */
+    List<QueryResult.Result> run(InfluxDB influx, String database, Map<String, String> moreParameters) {
+        BoundParameterQuery.QueryBuilder query = BoundParameterQuery.QueryBuilder.newQuery(text.toString())
+                .forDatabase(database);
+        for (int i = 0; i < gateways.size(); i++) {
+            query.bind("g" + i, gateways.get(i));
+        }
+        moreParameters.forEach(query::bind);
+        QueryResult result = influx.query(query.create(), TimeUnit.MILLISECONDS);
+        if (result.hasError()) {
+            throw new InfluxDBException(result.getError());
+        }
+        List<QueryResult.Result> results = result.getResults() == null ? List.of() : result.getResults();
+        for (QueryResult.Result r : results) {
+            if (r.hasError()) {
+                throw new InfluxDBException(r.getError());
+            }
+        }
+        return results;
+    }
+
+    /** As {@link #run(InfluxDB, String, Map)} without further parameters. */
+    List<QueryResult.Result> run(InfluxDB influx, String database) {
+        return run(influx, database, Map.of());
+    }
+
+    static List<QueryResult.Series> series(QueryResult.Result result) {
+        return result.getSeries() == null ? List.of() : result.getSeries();
+    }
+
+    /** The series a result belongs to; empty for a kind this server does not know. */
+    static Optional<SeriesKey> key(QueryResult.Series series) {
+        Map<String, String> tags = series.getTags();
+        return ReadingKind.fromWireName(tags.get("kind"))
+                .map(kind -> new SeriesKey(tags.get("gateway"), tags.get("sensor"), kind));
+    }
+
+    /** The stats in a row {@code [time, count, sum, min, max, covered_ms, in_range_ms]}. */
+    static RollupStats stats(List<Object> row) {
+        return new RollupStats(longAt(row, 1), ((Number) row.get(2)).doubleValue(),
+                ((Number) row.get(3)).doubleValue(), ((Number) row.get(4)).doubleValue(), longAt(row, 5),
+                longAt(row, 6));
+    }
+
+    private static long longAt(List<Object> row, int index) {
+        return ((Number) row.get(index)).longValue();
+    }
+}

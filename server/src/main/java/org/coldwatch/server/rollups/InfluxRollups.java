@@ -1,0 +1,181 @@
+package org.coldwatch.server.rollups;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.coldwatch.protocol.TelemetryBatch;
+import org.coldwatch.protocol.TimeQuality;
+import org.coldwatch.server.rollups.RollupPlan.Range;
+import org.coldwatch.server.storage.InfluxRollupSink;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * Keeps minute, hour and day rollups in InfluxDB itself, for {@link org.coldwatch.server.storage.InfluxReadingStore}:
+ * measurements {@code rollup_minute}, {@code rollup_hour}, {@code rollup_day}, tags {@code gateway}, {@code sensor},
+ * {@code kind}, fields {@code count}, {@code sum}, {@code min}, {@code max} (values in the kind's unit),
+ * {@code covered_ms} and {@code in_range_ms}; the point's time is the bucket's start. So a scaled-out deployment
+ * needs no store besides InfluxDB, and every server instance reads the same rollups.
+ *
+ * <p>Design: every step recomputes, nothing adds, so a retry, a crash or a re-sent batch (its ledger point lost)
+ * is harmless. Per group of new batches, after their readings are written and before their ledger points:
+ * <ol>
+ *   <li>{@link RollupPlan} gives the changed minute ranges (the new readings' minutes and those of their possible
+ *   predecessors), the rest of the touched hours and the rest of the touched days;</li>
+ *   <li>one multi-statement InfluxQL request reads the raw readings of those minute ranges (plus
+ *   {@code maxInterval} after each, for the last reading's successor), grouped by series, and the aggregates of the
+ *   stored minute rollups in the hours' rest and of the stored hour rollups in the days' rest;</li>
+ *   <li>{@link RollupCalculator} computes every minute of every series found in the ranges from the raw readings,
+ *   each touched hour from those minutes plus its rest, each touched day from those hours plus its rest;</li>
+ *   <li>one write request replaces those minute, hour and day points (same series and time: InfluxDB keeps the
+ *   latest write).</li>
+ * </ol>
+ * Readings marked {@code unsynced} stay out, as in {@link SqliteRollups}. Within one server the groups are rolled up
+ * one after the other, each after its readings are visible, so the last pass over a bucket saw every reading in it.
+ * Two instances writing the same series at the same moment (a shared subscription splits one gateway's batches) can
+ * race: a pass that read before the other instance's readings became visible may write its bucket last. The bucket
+ * is then short by those readings until the series' next pass over it recomputes it (for live data, within the next
+ * minute); see docs/api.md, "Rollups", for what that means for readers.
+ */
+public final class InfluxRollups implements InfluxRollupSink {
+    static final String READING = "reading";
+
+    private final RollupSettings settings;
+    private final long maxIntervalMillis;
+
+    /** Rollups computed with these settings. */
+    public InfluxRollups(RollupSettings settings) {
+        this.settings = settings;
+        this.maxIntervalMillis = settings.maxInterval().toMillis();
+    }
+
+    /** The measurement that holds the buckets of {@code resolution}. */
+    static String measurement(Resolution resolution) {
+        return "rollup_" + resolution.label();
+    }
+
+    @Override
+    public void written(InfluxDB influx, String database, List<TelemetryBatch> written) {
+        RollupPlan plan = RollupPlan.of(written, settings.zone(), maxIntervalMillis);
+        if (plan.isEmpty()) {
+            return;
+        }
+        Set<String> gateways = new LinkedHashSet<>();
+        written.forEach(b -> gateways.add(b.gatewayId()));
+        InfluxQl ql = new InfluxQl(List.copyOf(gateways));
+        for (Range r : plan.minutes()) {
+            ql.select("SELECT \"value\", \"time_quality\" FROM " + InfluxQl.quote(READING), r.start(),
+                    r.end().plusMillis(maxIntervalMillis));
+        }
+        for (Range r : plan.minuteGaps()) {
+            ql.select(InfluxQl.AGGREGATE + InfluxQl.quote(measurement(Resolution.MINUTE)), r.start(), r.end());
+        }
+        for (Range r : plan.hourGaps()) {
+            ql.select(InfluxQl.AGGREGATE + InfluxQl.quote(measurement(Resolution.HOUR)), r.start(), r.end());
+        }
+        List<QueryResult.Result> results = ql.run(influx, database);
+
+        Map<SeriesKey, SortedMap<Instant, RollupStats>> minutes = new HashMap<>();
+        for (int i = 0; i < plan.minutes().size(); i++) {
+            recomputeMinutes(results.get(i), plan.minutes().get(i), minutes);
+        }
+        int offset = plan.minutes().size();
+        Map<SeriesKey, Map<Instant, RollupStats>> hourRest = rests(results.subList(offset,
+                offset + plan.minuteGaps().size()), plan.minuteGaps(), Resolution.HOUR);
+        offset += plan.minuteGaps().size();
+        Map<SeriesKey, Map<Instant, RollupStats>> dayRest = rests(results.subList(offset, results.size()),
+                plan.hourGaps(), Resolution.DAY);
+
+        BatchPoints.Builder request = BatchPoints.database(database).precision(TimeUnit.MILLISECONDS);
+        for (Map.Entry<SeriesKey, SortedMap<Instant, RollupStats>> series : minutes.entrySet()) {
+            SeriesKey key = series.getKey();
+            SortedMap<Instant, RollupStats> hours = withRest(
+                    RollupCalculator.coarsen(series.getValue(), Resolution.HOUR, settings.zone()), hourRest.get(key));
+            SortedMap<Instant, RollupStats> days = withRest(
+                    RollupCalculator.coarsen(hours, Resolution.DAY, settings.zone()), dayRest.get(key));
+            points(request, key, Resolution.MINUTE, series.getValue());
+            points(request, key, Resolution.HOUR, hours);
+            points(request, key, Resolution.DAY, days);
+        }
+        influx.write(request.build());
+    }
+
+    /** Every minute of every series in {@code range}, from the raw readings of one statement. */
+    private void recomputeMinutes(QueryResult.Result result, Range range,
+                                  Map<SeriesKey, SortedMap<Instant, RollupStats>> minutes) {
+        for (QueryResult.Series series : InfluxQl.series(result)) {
+            Optional<SeriesKey> key = InfluxQl.key(series);
+            if (key.isEmpty()) {
+                continue;
+            }
+            List<SeriesPoint> points = new ArrayList<>();
+            Optional<Instant> successor = Optional.empty();
+            for (List<Object> row : series.getValues()) {
+                if (TimeQuality.UNSYNCED.wireName().equals(row.get(2))) {
+                    continue;
+                }
+                Instant at = Instant.ofEpochMilli(((Number) row.get(0)).longValue());
+                if (at.isBefore(range.end())) {
+                    points.add(new SeriesPoint(at, ((Number) row.get(1)).doubleValue()));
+                } else {
+                    successor = Optional.of(at);
+                    break;
+                }
+            }
+            if (!points.isEmpty()) {
+                minutes.computeIfAbsent(key.get(), k -> new TreeMap<>()).putAll(RollupCalculator.buckets(points,
+                        successor, Resolution.MINUTE, settings.zone(), maxIntervalMillis,
+                        settings.target(key.get().kind())));
+            }
+        }
+    }
+
+    /** The aggregates of the gaps, per series and per bucket of {@code coarser} that contains each gap. */
+    private Map<SeriesKey, Map<Instant, RollupStats>> rests(List<QueryResult.Result> results, List<Range> gaps,
+                                                           Resolution coarser) {
+        Map<SeriesKey, Map<Instant, RollupStats>> rests = new HashMap<>();
+        for (int i = 0; i < gaps.size(); i++) {
+            Instant bucket = coarser.bucketStart(gaps.get(i).start(), settings.zone()).toInstant();
+            for (QueryResult.Series series : InfluxQl.series(results.get(i))) {
+                Optional<SeriesKey> key = InfluxQl.key(series);
+                if (key.isPresent() && !series.getValues().isEmpty()) {
+                    rests.computeIfAbsent(key.get(), k -> new HashMap<>())
+                            .merge(bucket, InfluxQl.stats(series.getValues().get(0)), RollupStats::merge);
+                }
+            }
+        }
+        return rests;
+    }
+
+    /**
+     * Fresh buckets merged with the rest of the touched buckets, including touched buckets this series has no
+     * fresh data in (their stored narrower buckets all lie in the rest; the wider bucket above needs them).
+     */
+    private static SortedMap<Instant, RollupStats> withRest(SortedMap<Instant, RollupStats> fresh,
+                                                            Map<Instant, RollupStats> rest) {
+        if (rest != null) {
+            rest.forEach((bucket, stats) -> fresh.merge(bucket, stats, RollupStats::merge));
+        }
+        return fresh;
+    }
+
+    private static void points(BatchPoints.Builder request, SeriesKey key, Resolution resolution,
+                               Map<Instant, RollupStats> buckets) {
+        buckets.forEach((start, s) -> request.point(Point.measurement(measurement(resolution))
+                .time(start.toEpochMilli(), TimeUnit.MILLISECONDS)
+                .tag("gateway", key.gatewayId()).tag("sensor", key.sensorId()).tag("kind", key.kind().wireName())
+                .addField("count", s.count()).addField("sum", s.sum()).addField("min", s.min())
+                .addField("max", s.max()).addField("covered_ms", s.coveredMillis())
+                .addField("in_range_ms", s.inRangeMillis()).build()));
+    }
+}
