@@ -141,6 +141,26 @@ abstract class RollupsContract {
     }
 
     @Test
+    void aDayKeepsTheHoursOfASeriesThatGotNothingNewInThemWhileAnotherSeriesDid() throws Exception {
+        try (ReadingStore store = openStore("other-hour", SETTINGS)) {
+            await(store.store(batch(1, local("2026-12-03T10:10:00"), 2.0)));
+            await(store.store(new ReceivedBatch(TelemetryBatch.of(GATEWAY, 2, List.of(
+                    Reading.of("door-side", ReadingKind.TEMPERATURE, 3.0, local("2026-12-03T10:50:00")),
+                    Reading.of("air", ReadingKind.TEMPERATURE, 5.0, local("2026-12-03T11:30:00")))), RECEIVED)));
+        }
+        RollupQueries queries = openQueries("other-hour", SETTINGS);
+        try {
+            assertThat(queries.rollups(GATEWAY, Optional.of("air"), Optional.empty(), Resolution.DAY, Instant.EPOCH,
+                    local("2026-12-04T00:00:00"), 10)).singleElement().extracting(Rollup::stats)
+                    .isEqualTo(new RollupStats(2, 7.0, 2.0, 5.0, 2 * CAP_MS, CAP_MS));
+            assertThat(queries.rollups(GATEWAY, Optional.of("air"), Optional.empty(), Resolution.HOUR, Instant.EPOCH,
+                    local("2026-12-04T00:00:00"), 10)).extracting(r -> r.stats().count()).containsExactly(1L, 1L);
+        } finally {
+            close(queries);
+        }
+    }
+
+    @Test
     void unsyncedReadingsStayOutOfTheRollupsAndDoNotShortenTheirNeighboursIntervals() throws Exception {
         Instant at = local("2026-12-03T10:00:00");
         try (ReadingStore store = openStore("unsynced", SETTINGS)) {
