@@ -17,7 +17,7 @@ import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.QueryResult;
 
 /** Reads the rollups {@link InfluxRollups} keeps in InfluxDB, through its own client. */
-public final class InfluxRollupQueries implements RollupQueries, AutoCloseable {
+public final class InfluxRollupQueries implements RollupQueries {
     private final InfluxDB influx;
     private final String database;
     private final ZoneId zone;

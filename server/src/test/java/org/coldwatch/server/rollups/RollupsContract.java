@@ -99,8 +99,7 @@ abstract class RollupsContract {
         assertThat(duplicates).isEqualTo(sendOrder.size() - batches.size());
 
         List<Raw> raw = rawReadings(batches);
-        RollupQueries queries = openQueries(name, settings);
-        try {
+        try (RollupQueries queries = openQueries(name, settings)) {
             Map<Resolution, Map<String, RollupStats>> before = new TreeMap<>();
             for (Resolution resolution : Resolution.values()) {
                 before.put(resolution, stored(queries, resolution));
@@ -114,8 +113,6 @@ abstract class RollupsContract {
                 assertThat(stored(queries, resolution)).as("%s after redelivery", resolution.label())
                         .isEqualTo(before.get(resolution));
             }
-        } finally {
-            close(queries);
         }
     }
 
@@ -127,16 +124,13 @@ abstract class RollupsContract {
             await(store.store(batch(2, first.plusSeconds(40), 3.0)));
             await(store.store(batch(3, first.plusSeconds(15), 8.0))); // late, in the next minute and day
         }
-        RollupQueries queries = openQueries("late", SETTINGS);
-        try {
+        try (RollupQueries queries = openQueries("late", SETTINGS)) {
             List<Rollup> days = queries.rollups(GATEWAY, Optional.of("air"), Optional.of(ReadingKind.TEMPERATURE),
                     Resolution.DAY, local("2026-12-03T00:00:00"), local("2026-12-05T00:00:00"), 10);
             assertThat(days).extracting(d -> d.start().toLocalDateTime().toString())
                     .containsExactly("2026-12-03T00:00", "2026-12-04T00:00");
             assertThat(days.get(0).stats()).isEqualTo(new RollupStats(1, 3.0, 3.0, 3.0, 15_000, 15_000));
             assertThat(days.get(1).stats()).isEqualTo(new RollupStats(2, 11.0, 3.0, 8.0, 25_000 + CAP_MS, CAP_MS));
-        } finally {
-            close(queries);
         }
     }
 
@@ -148,15 +142,12 @@ abstract class RollupsContract {
                     Reading.of("door-side", ReadingKind.TEMPERATURE, 3.0, local("2026-12-03T10:50:00")),
                     Reading.of("air", ReadingKind.TEMPERATURE, 5.0, local("2026-12-03T11:30:00")))), RECEIVED)));
         }
-        RollupQueries queries = openQueries("other-hour", SETTINGS);
-        try {
+        try (RollupQueries queries = openQueries("other-hour", SETTINGS)) {
             assertThat(queries.rollups(GATEWAY, Optional.of("air"), Optional.empty(), Resolution.DAY, Instant.EPOCH,
                     local("2026-12-04T00:00:00"), 10)).singleElement().extracting(Rollup::stats)
                     .isEqualTo(new RollupStats(2, 7.0, 2.0, 5.0, 2 * CAP_MS, CAP_MS));
             assertThat(queries.rollups(GATEWAY, Optional.of("air"), Optional.empty(), Resolution.HOUR, Instant.EPOCH,
                     local("2026-12-04T00:00:00"), 10)).extracting(r -> r.stats().count()).containsExactly(1L, 1L);
-        } finally {
-            close(queries);
         }
     }
 
@@ -169,15 +160,12 @@ abstract class RollupsContract {
                     Reading.of("air", ReadingKind.TEMPERATURE, 9.0, at.plusSeconds(5))
                             .withTimeQuality(TimeQuality.UNSYNCED))), RECEIVED)));
         }
-        RollupQueries queries = openQueries("unsynced", SETTINGS);
-        try {
+        try (RollupQueries queries = openQueries("unsynced", SETTINGS)) {
             for (Resolution resolution : Resolution.values()) {
                 assertThat(queries.rollups(GATEWAY, Optional.empty(), Optional.empty(), resolution, Instant.EPOCH,
                         at.plusSeconds(86_400), 10)).as(resolution.label()).singleElement()
                         .extracting(Rollup::stats).isEqualTo(new RollupStats(1, 2.0, 2.0, 2.0, CAP_MS, CAP_MS));
             }
-        } finally {
-            close(queries);
         }
     }
 
@@ -201,12 +189,6 @@ abstract class RollupsContract {
 
     static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    }
-
-    private static void close(RollupQueries queries) throws Exception {
-        if (queries instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
     }
 
     /** Readings of two sensors × two kinds dense around these instants (±15 min), plus exact day boundaries. */
