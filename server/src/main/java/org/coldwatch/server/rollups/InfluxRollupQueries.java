@@ -8,12 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.server.storage.InfluxSettings;
 import org.coldwatch.server.storage.StorageException;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.QueryResult;
 
 /** Reads the rollups {@link InfluxRollups} keeps in InfluxDB, through its own client. */
@@ -34,11 +32,7 @@ public final class InfluxRollupQueries implements RollupQueries {
      * @param zone the store's time zone, in which bucket starts are reported
      */
     public static InfluxRollupQueries open(InfluxSettings settings, ZoneId zone) {
-        String url = settings.url().toString();
-        OkHttpClient.Builder http = new OkHttpClient.Builder();
-        InfluxDB influx = settings.username().isPresent()
-                ? InfluxDBFactory.connect(url, settings.username().get(), settings.password().orElse(""), http)
-                : InfluxDBFactory.connect(url, http);
+        InfluxDB influx = settings.connect();
         return new InfluxRollupQueries(influx, settings.database(), zone);
     }
 

@@ -12,10 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import okhttp3.OkHttpClient;
 import org.coldwatch.protocol.TelemetryBatch;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * reading points), asks the {@link InfluxBatchLedger} which of their (gateway, seq) are new, and writes the new
  * readings in one request; the ledger thread then writes their ledger points in a second request and completes the
  * group's futures, in order, only after both got a 2xx. The two run in a pipeline (the readings of one group go out
- * while the ledger points of the previous one do). If the server dies between the two writes, the batch is not
+ * while the ledger points of the previous one do). Between the two, the ledger thread hands the group's new batches
+ * to the {@link InfluxRollupSink} (rollups), so a batch's rollups are durable before its ledger point is. If the server dies between the two writes, the batch is not
  * acknowledged; the gateway sends it again, the ledger does not know it, and its readings are written again — to
  * the same series at the same times with the same fields, which InfluxDB stores once (a point is identified by
  * series and time; rewriting it replaces it). So a re-sent batch neither duplicates points nor is lost. The price
@@ -49,7 +48,6 @@ public final class InfluxReadingStore implements ReadingStore {
     static final String LEDGER_POLICY = "coldwatch_ledger";
     static final String LEDGER = "batch";
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration IDLE_PROBE = Duration.ofSeconds(5);
 
     private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
@@ -108,13 +106,8 @@ public final class InfluxReadingStore implements ReadingStore {
      * @throws StorageException if InfluxDB cannot be reached or refuses to create them
      */
     public static InfluxReadingStore open(InfluxSettings settings, InfluxRollupSink rollups) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(HTTP_TIMEOUT).readTimeout(HTTP_TIMEOUT).writeTimeout(HTTP_TIMEOUT)
-                .socketFactory(new NoDelaySocketFactory());
         String url = settings.url().toString();
-        InfluxDB influx = settings.username().isPresent()
-                ? InfluxDBFactory.connect(url, settings.username().get(), settings.password().orElse(""), http)
-                : InfluxDBFactory.connect(url, http);
+        InfluxDB influx = settings.connect();
         try {
             new InfluxQueries(influx, settings.database()).createDatabase();
         } catch (RuntimeException e) {
@@ -195,7 +188,10 @@ public final class InfluxReadingStore implements ReadingStore {
                 if (group == END) {
                     return;
                 }
-                if (withRetry(() -> rollUp(group)) && withRetry(() -> writeLedger(group))) {
+                // Rollups before the ledger: once the ledger marks a batch stored, its rollups are there too.
+                if (withRetry(() -> rollups.written(influx, settings.database(),
+                        InfluxPoints.stored(received(group.writes()), group.outcomes())))
+                        && withRetry(() -> writeLedger(group))) {
                     ledger.committed(group.writes().stream().map(w -> w.batch().batch()).toList(),
                             group.outcomes());
                     for (int i = 0; i < group.writes().size(); i++) {
@@ -270,19 +266,6 @@ public final class InfluxReadingStore implements ReadingStore {
 
     private void writeReadings(List<PendingWrite> group, List<StoreOutcome> outcomes) {
         InfluxPoints.readings(settings.database(), received(group), outcomes).ifPresent(influx::write);
-    }
-
-    /** Rollups before the ledger: once the ledger marks a batch stored, its rollups are there too. */
-    private void rollUp(Group group) {
-        List<TelemetryBatch> stored = new ArrayList<>();
-        for (int i = 0; i < group.writes().size(); i++) {
-            if (group.outcomes().get(i) == StoreOutcome.STORED) {
-                stored.add(group.writes().get(i).batch().batch());
-            }
-        }
-        if (!stored.isEmpty()) {
-            rollups.written(influx, settings.database(), stored);
-        }
     }
 
     private void writeLedger(Group group) {

@@ -21,7 +21,7 @@ public interface InfluxRollupSink {
      *
      * @param influx   the store's client
      * @param database the store's database
-     * @param written  the batches of this group that were new ({@link StoreOutcome#STORED}); never empty
+     * @param written  the batches of this group that were new ({@link StoreOutcome#STORED}); may be empty
      * @throws RuntimeException if InfluxDB fails; the store retries the call with backoff, acknowledgements wait
      */
     void written(InfluxDB influx, String database, List<TelemetryBatch> written);
