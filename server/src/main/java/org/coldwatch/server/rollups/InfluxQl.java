@@ -1,9 +1,13 @@
 package org.coldwatch.server.rollups;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.ReadingKind;
 import org.influxdb.InfluxDB;
@@ -20,6 +24,11 @@ final class InfluxQl {
     /** The aggregate of stored rollup points, as one bucket; append the measurement. */
     static final String AGGREGATE = "SELECT sum(\"count\"), sum(\"sum\"), min(\"min\"), max(\"max\"),"
             + " sum(\"covered_ms\"), sum(\"in_range_ms\") FROM ";
+    /** The raw readings; append the measurement. */
+    static final String RAW = "SELECT \"value\", \"time_quality\" FROM ";
+    /** The stored minute points with their {@link MinuteState}; append the measurement. */
+    static final String STATES = "SELECT \"count\", \"sum\", \"min\", \"max\", \"covered_ms\", \"in_range_ms\","
+            + " \"first_ms\", \"last_ms\", \"last_value\", \"last_interval_ms\" FROM ";
     /** The stored rollup points one by one; append the measurement. */
     static final String BUCKETS = "SELECT \"count\", \"sum\", \"min\", \"max\", \"covered_ms\", \"in_range_ms\" FROM ";
 
@@ -108,6 +117,31 @@ final class InfluxQl {
         return new RollupStats(longAt(row, 1), ((Number) row.get(2)).doubleValue(),
                 ((Number) row.get(3)).doubleValue(), ((Number) row.get(4)).doubleValue(), longAt(row, 5),
                 longAt(row, 6));
+    }
+
+    /**
+     * Reads the rows of a {@link #STATES} statement into {@code states}; returns the series whose points lack a state
+     * field (those must be recomputed from raw readings).
+     */
+    static Set<SeriesKey> states(QueryResult.Result result, Map<SeriesKey, SortedMap<Instant, MinuteState>> states) {
+        Set<SeriesKey> unreadable = new HashSet<>();
+        for (QueryResult.Series series : series(result)) {
+            Optional<SeriesKey> key = key(series);
+            if (key.isEmpty()) {
+                continue;
+            }
+            SortedMap<Instant, MinuteState> minutes = new TreeMap<>();
+            for (List<Object> row : series.getValues()) {
+                if (row.subList(1, 11).contains(null)) {
+                    unreadable.add(key.get());
+                    break;
+                }
+                minutes.put(Instant.ofEpochMilli(longAt(row, 0)), new MinuteState(stats(row), longAt(row, 7),
+                        longAt(row, 8), ((Number) row.get(9)).doubleValue(), longAt(row, 10)));
+            }
+            states.put(key.get(), minutes);
+        }
+        return unreadable;
     }
 
     private static long longAt(List<Object> row, int index) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.TelemetryBatch;
 import org.coldwatch.protocol.TimeQuality;
 import org.coldwatch.server.rollups.RollupPlan.Range;
@@ -74,7 +75,7 @@ public final class InfluxRollups implements InfluxRollupSink {
         written.forEach(b -> gateways.add(b.gatewayId()));
         InfluxQl ql = new InfluxQl(List.copyOf(gateways));
         for (Range r : plan.minutes()) {
-            ql.select("SELECT \"value\", \"time_quality\" FROM " + InfluxQl.quote(READING), r.start(),
+            ql.select(InfluxQl.STATES + InfluxQl.quote(measurement(Resolution.MINUTE)), r.start(),
                     r.end().plusMillis(maxIntervalMillis));
         }
         for (Range r : plan.minuteGaps()) {
@@ -84,11 +85,7 @@ public final class InfluxRollups implements InfluxRollupSink {
             ql.select(InfluxQl.AGGREGATE + InfluxQl.quote(measurement(Resolution.HOUR)), r.start(), r.end());
         }
         List<QueryResult.Result> results = ql.run(influx, database);
-
-        Map<SeriesKey, SortedMap<Instant, RollupStats>> minutes = new HashMap<>();
-        for (int i = 0; i < plan.minutes().size(); i++) {
-            recomputeMinutes(results.get(i), plan.minutes().get(i), minutes);
-        }
+        Map<SeriesKey, SortedMap<Instant, MinuteState>> minutes = minutes(influx, database, plan, written, results);
         int offset = plan.minutes().size();
         Map<SeriesKey, Map<Instant, RollupStats>> hourRest = rests(results.subList(offset,
                 offset + plan.minuteGaps().size()), plan.minuteGaps(), Resolution.HOUR);
@@ -97,22 +94,87 @@ public final class InfluxRollups implements InfluxRollupSink {
                 plan.hourGaps(), Resolution.DAY);
 
         BatchPoints.Builder request = BatchPoints.database(database).precision(TimeUnit.MILLISECONDS);
-        for (Map.Entry<SeriesKey, SortedMap<Instant, RollupStats>> series : minutes.entrySet()) {
+        for (Map.Entry<SeriesKey, SortedMap<Instant, MinuteState>> series : minutes.entrySet()) {
             SeriesKey key = series.getKey();
+            SortedMap<Instant, RollupStats> minuteStats = new TreeMap<>();
+            series.getValue().forEach((minute, state) -> minuteStats.put(minute, state.stats()));
             SortedMap<Instant, RollupStats> hours = withRest(
-                    RollupCalculator.coarsen(series.getValue(), Resolution.HOUR, settings.zone()), hourRest.get(key));
+                    RollupCalculator.coarsen(minuteStats, Resolution.HOUR, settings.zone()), hourRest.get(key));
             SortedMap<Instant, RollupStats> days = withRest(
                     RollupCalculator.coarsen(hours, Resolution.DAY, settings.zone()), dayRest.get(key));
-            points(request, key, Resolution.MINUTE, series.getValue());
-            points(request, key, Resolution.HOUR, hours);
-            points(request, key, Resolution.DAY, days);
+            series.getValue().forEach((minute, state) -> request.point(point(key, Resolution.MINUTE, minute,
+                    state.stats()).addField("first_ms", state.firstMs()).addField("last_ms", state.lastMs())
+                    .addField("last_value", state.lastValue()).addField("last_interval_ms", state.lastIntervalMs())
+                    .build()));
+            hours.forEach((start, stats) -> request.point(point(key, Resolution.HOUR, start, stats).build()));
+            days.forEach((start, stats) -> request.point(point(key, Resolution.DAY, start, stats).build()));
         }
         influx.write(request.build());
     }
 
+    /**
+     * Every minute in the plan's ranges of every series with new readings: extended from the stored minute states
+     * where each new reading is newer than its minute's stored ones (live data), otherwise (late, backfilled or
+     * re-sent readings) recomputed from the raw readings, which a second request reads for those series' gateways.
+     */
+    private Map<SeriesKey, SortedMap<Instant, MinuteState>> minutes(InfluxDB influx, String database, RollupPlan plan,
+                                                                    List<TelemetryBatch> written,
+                                                                    List<QueryResult.Result> results) {
+        Map<SeriesKey, TreeMap<Instant, SeriesPoint>> fresh = freshPoints(written);
+        Map<SeriesKey, SortedMap<Instant, MinuteState>> minutes = new HashMap<>();
+        Set<String> fromRaw = new LinkedHashSet<>();
+        for (int i = 0; i < plan.minutes().size(); i++) {
+            Range window = plan.minutes().get(i);
+            Map<SeriesKey, SortedMap<Instant, MinuteState>> stored = new HashMap<>();
+            Set<SeriesKey> unreadable = InfluxQl.states(results.get(i), stored);
+            for (Map.Entry<SeriesKey, TreeMap<Instant, SeriesPoint>> series : fresh.entrySet()) {
+                List<SeriesPoint> points = List.copyOf(
+                        series.getValue().subMap(window.start(), window.end()).values());
+                if (points.isEmpty()) {
+                    continue;
+                }
+                Optional<SortedMap<Instant, MinuteState>> extended = unreadable.contains(series.getKey())
+                        ? Optional.empty()
+                        : MinuteState.extend(stored.getOrDefault(series.getKey(), new TreeMap<>()), points, window,
+                                settings.zone(), maxIntervalMillis, settings.target(series.getKey().kind()));
+                if (extended.isPresent()) {
+                    minutes.computeIfAbsent(series.getKey(), k -> new TreeMap<>()).putAll(extended.get());
+                } else {
+                    fromRaw.add(series.getKey().gatewayId());
+                }
+            }
+        }
+        if (!fromRaw.isEmpty()) {
+            InfluxQl raw = new InfluxQl(List.copyOf(fromRaw));
+            for (Range r : plan.minutes()) {
+                raw.select(InfluxQl.RAW + InfluxQl.quote(READING), r.start(), r.end().plusMillis(maxIntervalMillis));
+            }
+            List<QueryResult.Result> rawResults = raw.run(influx, database);
+            minutes.keySet().removeIf(k -> fromRaw.contains(k.gatewayId()));
+            for (int i = 0; i < plan.minutes().size(); i++) {
+                recomputeMinutes(rawResults.get(i), plan.minutes().get(i), minutes);
+            }
+        }
+        return minutes;
+    }
+
+    /** The group's readings per series by time, unsynced ones left out; of two at one millisecond the later one. */
+    private static Map<SeriesKey, TreeMap<Instant, SeriesPoint>> freshPoints(List<TelemetryBatch> written) {
+        Map<SeriesKey, TreeMap<Instant, SeriesPoint>> fresh = new HashMap<>();
+        for (TelemetryBatch batch : written) {
+            for (Reading r : batch.readings()) {
+                if (r.timeQuality() != TimeQuality.UNSYNCED) {
+                    fresh.computeIfAbsent(new SeriesKey(batch.gatewayId(), r.sensorId(), r.kind()),
+                            k -> new TreeMap<>()).put(r.measuredAt(), new SeriesPoint(r.measuredAt(), r.value()));
+                }
+            }
+        }
+        return fresh;
+    }
+
     /** Every minute of every series in {@code range}, from the raw readings of one statement. */
     private void recomputeMinutes(QueryResult.Result result, Range range,
-                                  Map<SeriesKey, SortedMap<Instant, RollupStats>> minutes) {
+                                  Map<SeriesKey, SortedMap<Instant, MinuteState>> minutes) {
         for (QueryResult.Series series : InfluxQl.series(result)) {
             Optional<SeriesKey> key = InfluxQl.key(series);
             if (key.isEmpty()) {
@@ -133,9 +195,8 @@ public final class InfluxRollups implements InfluxRollupSink {
                 }
             }
             if (!points.isEmpty()) {
-                minutes.computeIfAbsent(key.get(), k -> new TreeMap<>()).putAll(RollupCalculator.buckets(points,
-                        successor, Resolution.MINUTE, settings.zone(), maxIntervalMillis,
-                        settings.target(key.get().kind())));
+                minutes.computeIfAbsent(key.get(), k -> new TreeMap<>()).putAll(MinuteState.fromReadings(points,
+                        successor, settings.zone(), maxIntervalMillis, settings.target(key.get().kind())));
             }
         }
     }
@@ -169,13 +230,11 @@ public final class InfluxRollups implements InfluxRollupSink {
         return fresh;
     }
 
-    private static void points(BatchPoints.Builder request, SeriesKey key, Resolution resolution,
-                               Map<Instant, RollupStats> buckets) {
-        buckets.forEach((start, s) -> request.point(Point.measurement(measurement(resolution))
-                .time(start.toEpochMilli(), TimeUnit.MILLISECONDS)
+    private static Point.Builder point(SeriesKey key, Resolution resolution, Instant start, RollupStats s) {
+        return Point.measurement(measurement(resolution)).time(start.toEpochMilli(), TimeUnit.MILLISECONDS)
                 .tag("gateway", key.gatewayId()).tag("sensor", key.sensorId()).tag("kind", key.kind().wireName())
                 .addField("count", s.count()).addField("sum", s.sum()).addField("min", s.min())
                 .addField("max", s.max()).addField("covered_ms", s.coveredMillis())
-                .addField("in_range_ms", s.inRangeMillis()).build()));
+                .addField("in_range_ms", s.inRangeMillis());
     }
 }

@@ -116,6 +116,38 @@ abstract class RollupsContract {
         }
     }
 
+    /** Live data: every batch newer than everything before it, gaps both shorter and longer than the cap. */
+    @Test
+    void liveReadingsArrivingInOrderEqualBruteForce() throws Exception {
+        Random random = new Random(5);
+        List<TelemetryBatch> batches = new ArrayList<>();
+        Instant at = local("2026-12-03T22:30:00");
+        long seq = 1;
+        while (at.isBefore(local("2026-12-04T01:30:00"))) {
+            List<Reading> readings = new ArrayList<>();
+            for (int i = random.nextInt(6); i >= 0; i--) {
+                at = at.plusMillis(1 + random.nextInt(random.nextInt(10) == 0 ? 200_000 : 30_000));
+                ReadingKind kind = random.nextBoolean() ? ReadingKind.TEMPERATURE : ReadingKind.HUMIDITY;
+                double value = kind == ReadingKind.TEMPERATURE ? random.nextInt(48) / 8.0 - 1 : 88 + random.nextInt(64) / 8.0;
+                readings.add(Reading.of(SENSORS.get(random.nextInt(SENSORS.size())), kind, value, at));
+            }
+            batches.add(TelemetryBatch.of(GATEWAY, seq++, readings));
+        }
+        try (ReadingStore store = openStore("live", SETTINGS)) {
+            for (int from = 0; from < batches.size(); ) { // one batch or a few per commit group
+                int to = Math.min(batches.size(), from + 1 + (random.nextInt(4) == 0 ? random.nextInt(4) : 0));
+                assertThat(storeAll(store, batches.subList(from, to))).isZero();
+                from = to;
+            }
+        }
+        try (RollupQueries queries = openQueries("live", SETTINGS)) {
+            for (Resolution resolution : Resolution.values()) {
+                assertThat(stored(queries, resolution)).as("%s buckets", resolution.label())
+                        .isEqualTo(bruteForce(rawReadings(batches), resolution, SHANGHAI)).isNotEmpty();
+            }
+        }
+    }
+
     @Test
     void aLateReadingBetweenTwoStoredOnesShortensItsPredecessorsIntervalInAnEarlierMinute() throws Exception {
         Instant first = local("2026-12-03T23:59:50");
