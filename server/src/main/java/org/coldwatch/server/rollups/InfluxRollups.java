@@ -25,28 +25,33 @@ import org.influxdb.dto.QueryResult;
  * Keeps minute, hour and day rollups in InfluxDB itself, for {@link org.coldwatch.server.storage.InfluxReadingStore}:
  * measurements {@code rollup_minute}, {@code rollup_hour}, {@code rollup_day}, tags {@code gateway}, {@code sensor},
  * {@code kind}, fields {@code count}, {@code sum}, {@code min}, {@code max} (values in the kind's unit),
- * {@code covered_ms} and {@code in_range_ms}; the point's time is the bucket's start. So a scaled-out deployment
+ * {@code covered_ms} and {@code in_range_ms}, minutes also {@code first_ms}, {@code last_ms}, {@code last_value},
+ * {@code last_interval_ms} ({@link MinuteState}); the point's time is the bucket's start. So a scaled-out deployment
  * needs no store besides InfluxDB, and every server instance reads the same rollups.
  *
- * <p>Design: every step recomputes, nothing adds, so a retry, a crash or a re-sent batch (its ledger point lost)
- * is harmless. Per group of new batches, after their readings are written and before their ledger points:
+ * <p>Design: every step replaces a bucket by a value computed from what is stored, nothing adds a gain, so a retry,
+ * a crash or a re-sent batch (its ledger point lost) is harmless. Per pass (the new batches of one or more write
+ * groups, after their readings are written and before their ledger points):
  * <ol>
  *   <li>{@link RollupPlan} gives the changed minute ranges (the new readings' minutes and those of their possible
  *   predecessors), the rest of the touched hours and the rest of the touched days;</li>
- *   <li>one multi-statement InfluxQL request reads the raw readings of those minute ranges (plus
- *   {@code maxInterval} after each, for the last reading's successor), grouped by series, and the aggregates of the
- *   stored minute rollups in the hours' rest and of the stored hour rollups in the days' rest;</li>
- *   <li>{@link RollupCalculator} computes every minute of every series found in the ranges from the raw readings,
- *   each touched hour from those minutes plus its rest, each touched day from those hours plus its rest;</li>
- *   <li>one write request replaces those minute, hour and day points (same series and time: InfluxDB keeps the
- *   latest write).</li>
+ *   <li>one multi-statement InfluxQL request reads the stored minute points of those ranges (plus
+ *   {@code maxInterval} after each, for successors) with their {@link MinuteState}, the aggregate of the stored minute
+ *   rollups in each hour's rest and of the stored hour rollups in each day's rest;</li>
+ *   <li>a series whose new readings are each newer than every stored reading of their minute (live data) gets its
+ *   minutes from {@link MinuteState#extend}; for the gateways of the other series (late, backfilled or re-sent
+ *   readings) a second request reads the raw readings of the ranges and every minute of their series is recomputed
+ *   from them by {@link RollupCalculator};</li>
+ *   <li>each touched hour is its minutes plus its rest, each touched day its hours plus its rest, and one write
+ *   request replaces those minute, hour and day points (same series and time: InfluxDB keeps the latest write).</li>
  * </ol>
- * Readings marked {@code unsynced} stay out, as in {@link SqliteRollups}. Within one server the groups are rolled up
- * one after the other, each after its readings are visible, so the last pass over a bucket saw every reading in it.
+ * Readings marked {@code unsynced} stay out, as in {@link SqliteRollups}. Within one server the passes run one after
+ * the other, in write order, each after its readings are visible, so each pass starts from the state every earlier
+ * reading left.
  * Two instances writing the same series at the same moment (a shared subscription splits one gateway's batches) can
  * race: a pass that read before the other instance's readings became visible may write its bucket last. The bucket
- * is then short by those readings until the series' next pass over it recomputes it (for live data, within the next
- * minute); see docs/api.md, "Rollups", for what that means for readers.
+ * is then short by those readings until a pass recomputes it from raw readings (a late or re-sent reading in it);
+ * see docs/api.md, "Rollups".
  */
 public final class InfluxRollups implements InfluxRollupSink {
     static final String READING = "reading";

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * reading points), asks the {@link InfluxBatchLedger} which of their (gateway, seq) are new, and writes the new
  * readings in one request; the ledger thread then writes their ledger points in a second request and completes the
  * group's futures, in order, only after both got a 2xx. The two run in a pipeline (the readings of one group go out
- * while the ledger points of the previous one do). Between the two, the ledger thread hands the group's new batches
- * to the {@link InfluxRollupSink} (rollups), so a batch's rollups are durable before its ledger point is. If the server dies between the two writes, the batch is not
+ * while the ledger points of the previous one do). Between the two, the ledger thread hands the new batches of all
+ * groups waiting for it to the {@link InfluxRollupSink} (rollups) in one call, so a batch's rollups are durable
+ * before its ledger point is. If the server dies between the two writes, the batch is not
  * acknowledged; the gateway sends it again, the ledger does not know it, and its readings are written again — to
  * the same series at the same times with the same fields, which InfluxDB stores once (a point is identified by
  * series and time; rewriting it replaces it). So a re-sent batch neither duplicates points nor is lost. The price
@@ -50,17 +51,6 @@ public final class InfluxReadingStore implements ReadingStore {
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
     private static final Duration IDLE_PROBE = Duration.ofSeconds(5);
 
-    private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
-        int points() {
-            return batch.batch().readings().size();
-        }
-    }
-
-    private record Group(List<PendingWrite> writes, List<StoreOutcome> outcomes) {
-    }
-
-    private static final Group END = new Group(List.of(), List.of());
-
     /** The identity of a batch, by which duplicates are recognised. */
     record GatewaySeq(String gatewayId, long seq) {
     }
@@ -70,9 +60,12 @@ public final class InfluxReadingStore implements ReadingStore {
     private final InfluxQueries queries;
     private final InfluxBatchLedger ledger;
     private final InfluxRollupSink rollups;
-    private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
-    /** Groups whose readings are written, waiting for their ledger points; bounded, so the writer waits too. */
-    private final BlockingQueue<Group> toLedger = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<WriteGroup.Write> queue = new LinkedBlockingQueue<>();
+    /**
+     * Groups whose readings are written, waiting for their rollups and ledger points; bounded, so the writer waits
+     * too. The ledger thread takes all that wait as one: a rollup pass costs per series, not per reading.
+     */
+    private final BlockingQueue<WriteGroup> toLedger = new ArrayBlockingQueue<>(8);
     private final Thread writer;
     private final Thread ledgerWriter;
     private volatile boolean open = true;
@@ -127,7 +120,7 @@ public final class InfluxReadingStore implements ReadingStore {
             promise.fail(new IllegalStateException("reading store is closed"));
             return promise.future();
         }
-        PendingWrite write = new PendingWrite(batch, promise);
+        WriteGroup.Write write = new WriteGroup.Write(batch, promise);
         queue.add(write);
         if (!open && queue.remove(write)) {
             promise.tryFail(new IllegalStateException("reading store closed before the batch was committed"));
@@ -136,10 +129,10 @@ public final class InfluxReadingStore implements ReadingStore {
     }
 
     private void writeLoop() {
-        List<PendingWrite> group = new ArrayList<>();
+        List<WriteGroup.Write> group = new ArrayList<>();
         try {
             while (open || !queue.isEmpty()) {
-                PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
+                WriteGroup.Write first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     probeWhileIdle();
                     continue;
@@ -147,7 +140,7 @@ public final class InfluxReadingStore implements ReadingStore {
                 lastContact = System.nanoTime();
                 group.add(first);
                 int points = first.points();
-                PendingWrite next;
+                WriteGroup.Write next;
                 while ((next = queue.peek()) != null && points + next.points() <= settings.batchPoints()) {
                     group.add(queue.poll());
                     points += next.points();
@@ -161,7 +154,7 @@ public final class InfluxReadingStore implements ReadingStore {
                     writeReadings(group, outcomes.get(0));
                 });
                 if (written) {
-                    toLedger.put(new Group(List.copyOf(group), outcomes.get(0)));
+                    toLedger.put(new WriteGroup(List.copyOf(group), outcomes.get(0)));
                 } else {
                     failAll(group, new IllegalStateException("reading store closed before the batch was committed"));
                 }
@@ -171,11 +164,11 @@ public final class InfluxReadingStore implements ReadingStore {
             Thread.currentThread().interrupt();
         } finally {
             failAll(group, new IllegalStateException("reading store closed before the batch was committed"));
-            PendingWrite w;
+            WriteGroup.Write w;
             while ((w = queue.poll()) != null) {
                 w.promise().tryFail(new IllegalStateException("reading store closed before the batch was committed"));
             }
-            while (!toLedger.offer(END)) {
+            while (!toLedger.offer(WriteGroup.END)) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }
         }
@@ -184,10 +177,14 @@ public final class InfluxReadingStore implements ReadingStore {
     private void ledgerLoop() {
         try {
             while (true) {
-                Group group = toLedger.take();
-                if (group == END) {
+                WriteGroup first = toLedger.take();
+                if (first == WriteGroup.END) {
                     return;
                 }
+                List<WriteGroup> later = new ArrayList<>();
+                toLedger.drainTo(later);
+                boolean end = later.remove(WriteGroup.END); // the writer's last word: nothing follows it
+                WriteGroup group = first.with(later);
                 // Rollups before the ledger: once the ledger marks a batch stored, its rollups are there too.
                 if (withRetry(() -> rollups.written(influx, settings.database(),
                         InfluxPoints.stored(received(group.writes()), group.outcomes())))
@@ -200,6 +197,9 @@ public final class InfluxReadingStore implements ReadingStore {
                 } else {
                     failAll(group.writes(),
                             new IllegalStateException("reading store closed before the batch was committed"));
+                }
+                if (end) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -227,8 +227,8 @@ public final class InfluxReadingStore implements ReadingStore {
         }
     }
 
-    private static void failAll(List<PendingWrite> writes, Throwable cause) {
-        for (PendingWrite w : writes) {
+    private static void failAll(List<WriteGroup.Write> writes, Throwable cause) {
+        for (WriteGroup.Write w : writes) {
             w.promise().tryFail(cause);
         }
     }
@@ -264,17 +264,17 @@ public final class InfluxReadingStore implements ReadingStore {
         return false;
     }
 
-    private void writeReadings(List<PendingWrite> group, List<StoreOutcome> outcomes) {
+    private void writeReadings(List<WriteGroup.Write> group, List<StoreOutcome> outcomes) {
         InfluxPoints.readings(settings.database(), received(group), outcomes).ifPresent(influx::write);
     }
 
-    private void writeLedger(Group group) {
+    private void writeLedger(WriteGroup group) {
         InfluxPoints.ledger(settings.database(), LEDGER_POLICY, received(group.writes()), group.outcomes())
                 .ifPresent(influx::write);
     }
 
-    private static List<ReceivedBatch> received(List<PendingWrite> writes) {
-        return writes.stream().map(PendingWrite::batch).toList();
+    private static List<ReceivedBatch> received(List<WriteGroup.Write> writes) {
+        return writes.stream().map(WriteGroup.Write::batch).toList();
     }
 
     @Override
