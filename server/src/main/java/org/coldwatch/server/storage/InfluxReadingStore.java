@@ -63,9 +63,10 @@ public final class InfluxReadingStore implements ReadingStore {
     private final BlockingQueue<WriteGroup.Write> queue = new LinkedBlockingQueue<>();
     /**
      * Groups whose readings are written, waiting for their rollups and ledger points; bounded, so the writer waits
-     * too. The ledger thread takes all that wait as one: a rollup pass costs per series, not per reading.
+     * too. With rollups the ledger thread takes all that wait as one (a rollup pass costs per series, not per
+     * reading), so more may wait; without, a deeper queue only delays acknowledgements (docs/benchmarks.md).
      */
-    private final BlockingQueue<WriteGroup> toLedger = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<WriteGroup> toLedger;
     private final Thread writer;
     private final Thread ledgerWriter;
     private volatile boolean open = true;
@@ -77,6 +78,7 @@ public final class InfluxReadingStore implements ReadingStore {
         this.settings = settings;
         this.influx = influx;
         this.rollups = rollups;
+        this.toLedger = new ArrayBlockingQueue<>(rollups == InfluxRollupSink.NONE ? 2 : 8);
         this.queries = new InfluxQueries(influx, settings.database());
         this.ledger = new InfluxBatchLedger(queries);
         this.writer = new Thread(this::writeLoop, "influx-reading-writer");
@@ -182,7 +184,9 @@ public final class InfluxReadingStore implements ReadingStore {
                     return;
                 }
                 List<WriteGroup> later = new ArrayList<>();
-                toLedger.drainTo(later);
+                if (rollups != InfluxRollupSink.NONE) {
+                    toLedger.drainTo(later);
+                }
                 boolean end = later.remove(WriteGroup.END); // the writer's last word: nothing follows it
                 WriteGroup group = first.with(later);
                 // Rollups before the ledger: once the ledger marks a batch stored, its rollups are there too.
