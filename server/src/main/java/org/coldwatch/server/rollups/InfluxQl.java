@@ -1,6 +1,7 @@
 package org.coldwatch.server.rollups;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +33,27 @@ final class InfluxQl {
     /** The stored rollup points one by one; append the measurement. */
     static final String BUCKETS = "SELECT \"count\", \"sum\", \"min\", \"max\", \"covered_ms\", \"in_range_ms\" FROM ";
 
+    /**
+     * Most gateways in one request: the query and its bound parameters travel in the URL, which InfluxDB limits
+     * (1 MB of headers in Go's HTTP server); a pass over more gateways is split into several requests.
+     */
+    static final int GATEWAYS_PER_REQUEST = 200;
+    private static final String FILTER = "\u0000gateways\u0000";
+
     private final List<String> gateways;
-    private final String gatewayFilter;
-    private final StringBuilder text = new StringBuilder();
+    private final List<String> statements = new ArrayList<>();
 
     /** Statements over the series of these gateways. */
     InfluxQl(List<String> gateways) {
         this.gateways = gateways;
+    }
+
+    private static String filter(int count) {
         StringBuilder filter = new StringBuilder("(");
-        for (int i = 0; i < gateways.size(); i++) {
+        for (int i = 0; i < count; i++) {
             filter.append(i == 0 ? "" : " OR ").append("\"gateway\" = $g").append(i);
         }
-        this.gatewayFilter = filter.append(')').toString();
+        return filter.append(')').toString();
     }
 
     /** An identifier in double quotes. */
@@ -61,9 +71,8 @@ final class InfluxQl {
      * {@code tail} after the grouping ({@code " LIMIT 10"}).
      */
     InfluxQl select(String select, Instant start, Instant end, String conditions, String tail) {
-        text.append(text.length() == 0 ? "" : "; ").append(select).append(" WHERE ").append(gatewayFilter)
-                .append(" AND time >= ").append(nanos(start)).append(" AND time < ").append(nanos(end))
-                .append(conditions).append(" GROUP BY \"gateway\", \"sensor\", \"kind\"").append(tail);
+        statements.add(select + " WHERE " + FILTER + " AND time >= " + nanos(start) + " AND time < " + nanos(end)
+                + conditions + " GROUP BY \"gateway\", \"sensor\", \"kind\"" + tail);
         return this;
     }
 
@@ -77,13 +86,32 @@ final class InfluxQl {
      * @throws InfluxDBException if the request or a statement fails
      */
     List<QueryResult.Result> run(InfluxDB influx, String database, Map<String, String> moreParameters) {
-        BoundParameterQuery.QueryBuilder query = BoundParameterQuery.QueryBuilder.newQuery(text.toString())
-                .forDatabase(database);
-        for (int i = 0; i < gateways.size(); i++) {
-            query.bind("g" + i, gateways.get(i));
+        List<QueryResult.Result> merged = new ArrayList<>();
+        for (int from = 0; from < gateways.size(); from += GATEWAYS_PER_REQUEST) {
+            List<String> chunk = gateways.subList(from, Math.min(gateways.size(), from + GATEWAYS_PER_REQUEST));
+            String filter = filter(chunk.size());
+            String text = String.join("; ", statements.stream().map(st -> st.replace(FILTER, filter)).toList());
+            BoundParameterQuery.QueryBuilder query = BoundParameterQuery.QueryBuilder.newQuery(text)
+                    .forDatabase(database);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.bind("g" + i, chunk.get(i));
+            }
+            moreParameters.forEach(query::bind);
+            List<QueryResult.Result> results = check(influx.query(query.create(), TimeUnit.MILLISECONDS));
+            if (merged.isEmpty()) {
+                merged.addAll(results);
+            } else {
+                for (int i = 0; i < results.size(); i++) {
+                    List<QueryResult.Series> all = new ArrayList<>(series(merged.get(i)));
+                    all.addAll(series(results.get(i)));
+                    merged.get(i).setSeries(all);
+                }
+            }
         }
-        moreParameters.forEach(query::bind);
-        QueryResult result = influx.query(query.create(), TimeUnit.MILLISECONDS);
+        return merged;
+    }
+
+    private static List<QueryResult.Result> check(QueryResult result) {
         if (result.hasError()) {
             throw new InfluxDBException(result.getError());
         }

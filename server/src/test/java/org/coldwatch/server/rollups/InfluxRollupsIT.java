@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,6 +132,34 @@ class InfluxRollupsIT extends RollupsContract {
         for (Resolution resolution : Resolution.values()) {
             assertThat(stored.get(resolution)).as(resolution.label())
                     .isEqualTo(bruteForce(rawReadings(batches), resolution, SHANGHAI));
+        }
+    }
+
+    /** A pass over more gateways than fit in one query request (the URL) is split into several. */
+    @Test
+    void aPassOverMoreGatewaysThanOneRequestTakesRollsUpEachOfThem() throws Exception {
+        int gateways = 2 * InfluxQl.GATEWAYS_PER_REQUEST + 50;
+        Instant at = local("2026-12-03T10:00:30");
+        try (ReadingStore store = openStore("many", SETTINGS)) {
+            for (int round = 0; round < 2; round++) { // second round: extended from the stored minutes
+                List<Future<StoreOutcome>> pending = new ArrayList<>();
+                for (int g = 0; g < gateways; g++) {
+                    pending.add(store.store(new ReceivedBatch(TelemetryBatch.of("gw-" + g, round + 1, List.of(
+                            Reading.of("air", ReadingKind.TEMPERATURE, 2.0, at.plusSeconds(10L * round)))),
+                            RECEIVED)));
+                }
+                for (Future<StoreOutcome> f : pending) {
+                    assertThat(RollupsContract.await(f)).isEqualTo(StoreOutcome.STORED);
+                }
+            }
+        }
+        try (RollupQueries queries = openQueries("many", SETTINGS)) {
+            for (int g = 0; g < gateways; g++) {
+                assertThat(queries.rollups("gw-" + g, Optional.empty(), Optional.empty(), Resolution.DAY,
+                        Instant.EPOCH, at.plusSeconds(86_400), 10)).as("gw-%d", g).singleElement()
+                        .extracting(Rollup::stats).isEqualTo(new RollupStats(2, 4.0, 2.0, 2.0, 10_000 + CAP_MS,
+                                10_000 + CAP_MS));
+            }
         }
     }
 
