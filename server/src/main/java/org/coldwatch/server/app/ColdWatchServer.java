@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.MeasurementTimeCheck;
 import org.coldwatch.protocol.events.AlarmEventMessage;
@@ -28,6 +27,9 @@ import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
 import org.coldwatch.server.storage.InfluxReadingStore;
+import org.coldwatch.server.rollups.InfluxRollupQueries;
+import org.coldwatch.server.rollups.InfluxRollups;
+import org.coldwatch.server.rollups.RollupQueries;
 import org.coldwatch.server.rollups.SqliteRollupQueries;
 import org.coldwatch.server.rollups.SqliteRollups;
 import org.coldwatch.server.storage.ReadingStore;
@@ -51,7 +53,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final Vertx vertx;
     private final FleetRegistry fleet;
     private final ReadingStore readings;
-    private final Optional<SqliteRollupQueries> rollupQueries;
+    private final RollupQueries rollupQueries;
     private final SqliteRejectionArchive rejectionArchive;
     private final GatewayState gatewayState;
     private final MqttIngestServer mqtt;
@@ -64,13 +66,12 @@ public final class ColdWatchServer implements AutoCloseable {
         MetaDatabase meta = MetaDatabase.of(config.meta());
         fleet = JdbcFleetRegistry.open(meta, clock);
         if (config.influx().isPresent()) {
-            // Rollups are maintained by the embedded store only (docs/api.md, "Rollups"); InfluxDB has none yet.
-            readings = InfluxReadingStore.open(config.influx().get());
-            rollupQueries = Optional.empty();
+            readings = InfluxReadingStore.open(config.influx().get(), new InfluxRollups(config.rollups()));
+            rollupQueries = InfluxRollupQueries.open(config.influx().get(), config.rollups().zone());
         } else {
             readings = SqliteReadingStore.open(config.dataDir().resolve("readings.db"),
                     new SqliteRollups(config.rollups()));
-            rollupQueries = Optional.of(SqliteRollupQueries.open(config.dataDir().resolve("readings.db")));
+            rollupQueries = SqliteRollupQueries.open(config.dataDir().resolve("readings.db"));
         }
         gatewayState = JdbcGatewayState.open(meta, clock);
         vertx = Vertx.vertx();
@@ -93,7 +94,7 @@ public final class ColdWatchServer implements AutoCloseable {
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         List<Routes> features = new ArrayList<>(List.of(new ProvisioningApi(vertx, fleet,
                 ProvisioningThrottle.standard(clock), mqttPort, metrics)));
-        rollupQueries.ifPresent(queries -> features.add(new RollupsApi(vertx, fleet, queries, config.rollups(), clock)));
+        features.add(new RollupsApi(vertx, fleet, rollupQueries, config.rollups(), clock));
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
                 new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), features.toArray(Routes[]::new));
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
@@ -158,7 +159,7 @@ public final class ColdWatchServer implements AutoCloseable {
             LOG.warn("stopping listeners failed: {}", e.toString());
         }
         readings.close();
-        rollupQueries.ifPresent(SqliteRollupQueries::close);
+        rollupQueries.close();
         rejectionArchive.close();
         gatewayState.close();
         fleet.close();

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.coldwatch.protocol.ReadingKind;
 
 /** Reads stored rollups. Blocking: call off the event loop. */
-public interface RollupQueries {
+public interface RollupQueries extends AutoCloseable {
 
     /**
      * The buckets of one gateway's series whose start lies in {@code [from, to)}, ordered by sensor, kind and start.
@@ -17,4 +17,8 @@ public interface RollupQueries {
      */
     List<Rollup> rollups(String gatewayId, Optional<String> sensorId, Optional<ReadingKind> kind,
                          Resolution resolution, Instant from, Instant to, int limit);
+
+    /** Releases the connection or client. */
+    @Override
+    void close();
 }

@@ -15,7 +15,7 @@ import org.coldwatch.server.storage.SqliteFiles;
 import org.coldwatch.server.storage.StorageException;
 
 /** Reads the {@code rollup} table of the readings database over its own connection. */
-public final class SqliteRollupQueries implements RollupQueries, AutoCloseable {
+public final class SqliteRollupQueries implements RollupQueries {
     private final Connection connection;
 
     private SqliteRollupQueries(Connection connection) {

@@ -1,5 +1,6 @@
 package org.coldwatch.server.storage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,17 @@ final class InfluxPoints {
             }
         }
         return any ? Optional.of(request.build()) : Optional.empty();
+    }
+
+    /** The batches of a group that were new. */
+    static List<TelemetryBatch> stored(List<ReceivedBatch> batches, List<StoreOutcome> outcomes) {
+        List<TelemetryBatch> stored = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            if (outcomes.get(i) == StoreOutcome.STORED) {
+                stored.add(batches.get(i).batch());
+            }
+        }
+        return stored;
     }
 
     /** One write request with the ledger points of the STORED batches, if there are any. */

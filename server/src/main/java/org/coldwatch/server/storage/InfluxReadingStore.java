@@ -12,10 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import okhttp3.OkHttpClient;
 import org.coldwatch.protocol.TelemetryBatch;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * reading points), asks the {@link InfluxBatchLedger} which of their (gateway, seq) are new, and writes the new
  * readings in one request; the ledger thread then writes their ledger points in a second request and completes the
  * group's futures, in order, only after both got a 2xx. The two run in a pipeline (the readings of one group go out
- * while the ledger points of the previous one do). If the server dies between the two writes, the batch is not
+ * while the ledger points of the previous one do). Between the two, the ledger thread hands the new batches of all
+ * groups waiting for it to the {@link InfluxRollupSink} (rollups) in one call, so a batch's rollups are durable
+ * before its ledger point is. If the server dies between the two writes, the batch is not
  * acknowledged; the gateway sends it again, the ledger does not know it, and its readings are written again — to
  * the same series at the same times with the same fields, which InfluxDB stores once (a point is identified by
  * series and time; rewriting it replaces it). So a re-sent batch neither duplicates points nor is lost. The price
@@ -49,19 +49,7 @@ public final class InfluxReadingStore implements ReadingStore {
     static final String LEDGER_POLICY = "coldwatch_ledger";
     static final String LEDGER = "batch";
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration IDLE_PROBE = Duration.ofSeconds(5);
-
-    private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
-        int points() {
-            return batch.batch().readings().size();
-        }
-    }
-
-    private record Group(List<PendingWrite> writes, List<StoreOutcome> outcomes) {
-    }
-
-    private static final Group END = new Group(List.of(), List.of());
 
     /** The identity of a batch, by which duplicates are recognised. */
     record GatewaySeq(String gatewayId, long seq) {
@@ -71,9 +59,14 @@ public final class InfluxReadingStore implements ReadingStore {
     private final InfluxDB influx;
     private final InfluxQueries queries;
     private final InfluxBatchLedger ledger;
-    private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
-    /** Groups whose readings are written, waiting for their ledger points; bounded, so the writer waits too. */
-    private final BlockingQueue<Group> toLedger = new ArrayBlockingQueue<>(2);
+    private final InfluxRollupSink rollups;
+    private final BlockingQueue<WriteGroup.Write> queue = new LinkedBlockingQueue<>();
+    /**
+     * Groups whose readings are written, waiting for their rollups and ledger points; bounded, so the writer waits
+     * too. With rollups the ledger thread takes all that wait as one (a rollup pass costs per series, not per
+     * reading), so more may wait; without, a deeper queue only delays acknowledgements (docs/benchmarks.md).
+     */
+    private final BlockingQueue<WriteGroup> toLedger;
     private final Thread writer;
     private final Thread ledgerWriter;
     private volatile boolean open = true;
@@ -81,9 +74,11 @@ public final class InfluxReadingStore implements ReadingStore {
     private long lastContact = System.nanoTime();
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
-    private InfluxReadingStore(InfluxSettings settings, InfluxDB influx) {
+    private InfluxReadingStore(InfluxSettings settings, InfluxDB influx, InfluxRollupSink rollups) {
         this.settings = settings;
         this.influx = influx;
+        this.rollups = rollups;
+        this.toLedger = new ArrayBlockingQueue<>(rollups == InfluxRollupSink.NONE ? 2 : 8);
         this.queries = new InfluxQueries(influx, settings.database());
         this.ledger = new InfluxBatchLedger(queries);
         this.writer = new Thread(this::writeLoop, "influx-reading-writer");
@@ -94,19 +89,20 @@ public final class InfluxReadingStore implements ReadingStore {
         this.writer.start();
     }
 
+    /** A store without rollups; see {@link #open(InfluxSettings, InfluxRollupSink)}. */
+    public static InfluxReadingStore open(InfluxSettings settings) {
+        return open(settings, InfluxRollupSink.NONE);
+    }
+
     /**
      * Connects, creates the database and the ledger's retention policy if missing, and starts the writer.
      *
+     * @param rollups told about each group's new batches after their readings and before their ledger points
      * @throws StorageException if InfluxDB cannot be reached or refuses to create them
      */
-    public static InfluxReadingStore open(InfluxSettings settings) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(HTTP_TIMEOUT).readTimeout(HTTP_TIMEOUT).writeTimeout(HTTP_TIMEOUT)
-                .socketFactory(new NoDelaySocketFactory());
+    public static InfluxReadingStore open(InfluxSettings settings, InfluxRollupSink rollups) {
         String url = settings.url().toString();
-        InfluxDB influx = settings.username().isPresent()
-                ? InfluxDBFactory.connect(url, settings.username().get(), settings.password().orElse(""), http)
-                : InfluxDBFactory.connect(url, http);
+        InfluxDB influx = settings.connect();
         try {
             new InfluxQueries(influx, settings.database()).createDatabase();
         } catch (RuntimeException e) {
@@ -116,7 +112,7 @@ public final class InfluxReadingStore implements ReadingStore {
         }
         LOG.info("storage=influx url={} database={} batchPoints={}", url, settings.database(),
                 settings.batchPoints());
-        return new InfluxReadingStore(settings, influx);
+        return new InfluxReadingStore(settings, influx, rollups);
     }
 
     @Override
@@ -126,7 +122,7 @@ public final class InfluxReadingStore implements ReadingStore {
             promise.fail(new IllegalStateException("reading store is closed"));
             return promise.future();
         }
-        PendingWrite write = new PendingWrite(batch, promise);
+        WriteGroup.Write write = new WriteGroup.Write(batch, promise);
         queue.add(write);
         if (!open && queue.remove(write)) {
             promise.tryFail(new IllegalStateException("reading store closed before the batch was committed"));
@@ -135,10 +131,10 @@ public final class InfluxReadingStore implements ReadingStore {
     }
 
     private void writeLoop() {
-        List<PendingWrite> group = new ArrayList<>();
+        List<WriteGroup.Write> group = new ArrayList<>();
         try {
             while (open || !queue.isEmpty()) {
-                PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
+                WriteGroup.Write first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     probeWhileIdle();
                     continue;
@@ -146,7 +142,7 @@ public final class InfluxReadingStore implements ReadingStore {
                 lastContact = System.nanoTime();
                 group.add(first);
                 int points = first.points();
-                PendingWrite next;
+                WriteGroup.Write next;
                 while ((next = queue.peek()) != null && points + next.points() <= settings.batchPoints()) {
                     group.add(queue.poll());
                     points += next.points();
@@ -160,7 +156,7 @@ public final class InfluxReadingStore implements ReadingStore {
                     writeReadings(group, outcomes.get(0));
                 });
                 if (written) {
-                    toLedger.put(new Group(List.copyOf(group), outcomes.get(0)));
+                    toLedger.put(new WriteGroup(List.copyOf(group), outcomes.get(0)));
                 } else {
                     failAll(group, new IllegalStateException("reading store closed before the batch was committed"));
                 }
@@ -170,11 +166,11 @@ public final class InfluxReadingStore implements ReadingStore {
             Thread.currentThread().interrupt();
         } finally {
             failAll(group, new IllegalStateException("reading store closed before the batch was committed"));
-            PendingWrite w;
+            WriteGroup.Write w;
             while ((w = queue.poll()) != null) {
                 w.promise().tryFail(new IllegalStateException("reading store closed before the batch was committed"));
             }
-            while (!toLedger.offer(END)) {
+            while (!toLedger.offer(WriteGroup.END)) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }
         }
@@ -183,11 +179,20 @@ public final class InfluxReadingStore implements ReadingStore {
     private void ledgerLoop() {
         try {
             while (true) {
-                Group group = toLedger.take();
-                if (group == END) {
+                WriteGroup first = toLedger.take();
+                if (first == WriteGroup.END) {
                     return;
                 }
-                if (withRetry(() -> writeLedger(group))) {
+                List<WriteGroup> later = new ArrayList<>();
+                if (rollups != InfluxRollupSink.NONE) {
+                    toLedger.drainTo(later);
+                }
+                boolean end = later.remove(WriteGroup.END); // the writer's last word: nothing follows it
+                WriteGroup group = first.with(later);
+                // Rollups before the ledger: once the ledger marks a batch stored, its rollups are there too.
+                if (withRetry(() -> rollups.written(influx, settings.database(),
+                        InfluxPoints.stored(received(group.writes()), group.outcomes())))
+                        && withRetry(() -> writeLedger(group))) {
                     ledger.committed(group.writes().stream().map(w -> w.batch().batch()).toList(),
                             group.outcomes());
                     for (int i = 0; i < group.writes().size(); i++) {
@@ -196,6 +201,9 @@ public final class InfluxReadingStore implements ReadingStore {
                 } else {
                     failAll(group.writes(),
                             new IllegalStateException("reading store closed before the batch was committed"));
+                }
+                if (end) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -223,8 +231,8 @@ public final class InfluxReadingStore implements ReadingStore {
         }
     }
 
-    private static void failAll(List<PendingWrite> writes, Throwable cause) {
-        for (PendingWrite w : writes) {
+    private static void failAll(List<WriteGroup.Write> writes, Throwable cause) {
+        for (WriteGroup.Write w : writes) {
             w.promise().tryFail(cause);
         }
     }
@@ -260,17 +268,17 @@ public final class InfluxReadingStore implements ReadingStore {
         return false;
     }
 
-    private void writeReadings(List<PendingWrite> group, List<StoreOutcome> outcomes) {
+    private void writeReadings(List<WriteGroup.Write> group, List<StoreOutcome> outcomes) {
         InfluxPoints.readings(settings.database(), received(group), outcomes).ifPresent(influx::write);
     }
 
-    private void writeLedger(Group group) {
+    private void writeLedger(WriteGroup group) {
         InfluxPoints.ledger(settings.database(), LEDGER_POLICY, received(group.writes()), group.outcomes())
                 .ifPresent(influx::write);
     }
 
-    private static List<ReceivedBatch> received(List<PendingWrite> writes) {
-        return writes.stream().map(PendingWrite::batch).toList();
+    private static List<ReceivedBatch> received(List<WriteGroup.Write> writes) {
+        return writes.stream().map(WriteGroup.Write::batch).toList();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package org.coldwatch.server.storage;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
 
 /**
  * Where and how {@link InfluxReadingStore} writes.
@@ -27,6 +31,22 @@ public record InfluxSettings(URI url, String database, Optional<String> username
         if (batchPoints < 1) {
             throw new IllegalArgumentException("batchPoints must be at least 1");
         }
+    }
+
+    /** How long one HTTP request to InfluxDB may take to connect, to send and to answer. */
+    static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * A client for this InfluxDB (lazy: nothing is sent yet), with Nagle's algorithm off (see
+     * {@link NoDelaySocketFactory}) and {@link #HTTP_TIMEOUT}; shared by the store and the rollup queries.
+     */
+    public InfluxDB connect() {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(HTTP_TIMEOUT).readTimeout(HTTP_TIMEOUT).writeTimeout(HTTP_TIMEOUT)
+                .socketFactory(new NoDelaySocketFactory());
+        return username.isPresent()
+                ? InfluxDBFactory.connect(url.toString(), username.get(), password.orElse(""), http)
+                : InfluxDBFactory.connect(url.toString(), http);
     }
 
     /** Settings without authentication and with the default batch size. */
