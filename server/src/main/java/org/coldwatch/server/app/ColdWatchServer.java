@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
+import org.coldwatch.server.ingest.broker.BrokerIngest;
 import org.coldwatch.server.storage.InfluxReadingStore;
 import org.coldwatch.server.rollups.SqliteRollupQueries;
 import org.coldwatch.server.rollups.SqliteRollups;
@@ -55,6 +57,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final SqliteRejectionArchive rejectionArchive;
     private final GatewayState gatewayState;
     private final MqttIngestServer mqtt;
+    private final Optional<BrokerIngest> broker;
     private final HttpApi http;
     private final int httpPort;
     private final int mqttPort;
@@ -90,13 +93,23 @@ public final class ColdWatchServer implements AutoCloseable {
         Gauge.builder("coldwatch.mqtt.connections", mqtt, MqttIngestServer::connectionCount)
                 .description("Gateways connected to the built-in MQTT endpoint").register(metrics);
         Gauge.builder("coldwatch.gateways.online", presence, GatewayPresence::onlineCount).register(metrics);
-        mqttPort = mqtt.start().toCompletionStage().toCompletableFuture()
-                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        mqttPort = config.ingest().endpoint() ? mqtt.start().toCompletionStage().toCompletableFuture()
+                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : 0;
+        broker = config.ingest().broker().map(settings -> new BrokerIngest(vertx, settings, fleet, pipeline,
+                rejections, metrics, clock));
         List<Routes> features = new ArrayList<>(List.of(new ProvisioningApi(vertx, fleet,
                 ProvisioningThrottle.standard(clock), mqttPort, metrics)));
         rollupQueries.ifPresent(queries -> features.add(new RollupsApi(vertx, fleet, queries, config.rollups(), clock)));
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
                 new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), features.toArray(Routes[]::new));
+        if (!config.ingest().endpoint()) {
+            http.endpointDisabled();
+        }
+        broker.ifPresent(b -> http.addHealthPart("broker", () -> new JsonObject()
+                .put("status", b.connected() ? "UP" : "DOWN").put("url", b.url())));
+        if (broker.isPresent()) {
+            broker.get().start().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} data={}", config.httpHost(), httpPort,
@@ -153,7 +166,8 @@ public final class ColdWatchServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            mqtt.stop().compose(v -> http.stop()).toCompletionStage().toCompletableFuture()
+            broker.map(BrokerIngest::stop).orElse(Future.succeededFuture()).compose(v -> mqtt.stop())
+                    .compose(v -> http.stop()).toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("stopping listeners failed: {}", e.toString());

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.coldwatch.protocol.Limits;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.server.fleet.MetaDbSettings;
+import org.coldwatch.server.ingest.broker.IngestSources;
 import org.coldwatch.server.rollups.RollupSettings;
 import org.coldwatch.server.rollups.TargetRange;
 import org.coldwatch.server.storage.InfluxSettings;
@@ -48,10 +49,13 @@ import org.coldwatch.server.storage.InfluxSettings;
  * @param influx               the InfluxDB reading store if {@code storage.kind} is {@code influx}; empty for the
  *                             embedded SQLite store in {@code dataDir}
  * @param rollups              zone, interval cap and target ranges of the rollups ({@code rollups.*})
+ * @param ingest               where readings come in: the built-in endpoint and/or an external broker
+ *                             ({@code ingest.source}, {@code broker.*})
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
                            Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
-                           MetaDbSettings meta, Optional<InfluxSettings> influx, RollupSettings rollups) {
+                           MetaDbSettings meta, Optional<InfluxSettings> influx, RollupSettings rollups,
+                           IngestSources ingest) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -82,6 +86,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("rollups.temperatureMaxCelsius", "4");
         keys.put("rollups.humidityMinPercent", "90");
         keys.put("rollups.humidityMaxPercent", "95");
+        BrokerKeys.defaults(keys);
         return keys;
     }
 
@@ -120,7 +125,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
                 intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
-                meta(values), influx(values), rollups(values));
+                meta(values), influx(values), rollups(values), BrokerKeys.parse(values));
     }
 
     private static MetaDbSettings meta(Map<String, String> values) {
