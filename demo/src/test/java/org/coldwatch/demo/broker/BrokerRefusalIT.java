@@ -7,6 +7,8 @@ import static org.coldwatch.demo.broker.BrokerTesting.tally;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,15 @@ class BrokerRefusalIT {
                 .redirectErrorStream(true).start();
         assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pub.exitValue()).as(new String(pub.getInputStream().readAllBytes())).isZero();
+    }
+
+    /** What a gateway subscribing to its config topic gets at once: the retained settings. */
+    private static String retainedConfig(MosquittoBroker broker, String gatewayId) throws Exception {
+        Process sub = new ProcessBuilder("mosquitto_sub", "-V", "mqttv5", "-h", "127.0.0.1",
+                "-p", String.valueOf(broker.port()), "-i", gatewayId, "-q", "1", "-C", "1", "-W", "20",
+                "-t", "coldwatch/v1/gw/" + gatewayId + "/config").start();
+        assertThat(sub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 
     private static String batch(String gatewayId, long seq) {
@@ -70,6 +81,14 @@ class BrokerRefusalIT {
                         .allMatch(bytes -> bytes > 0);
                 // ... and all three were acknowledged to the broker
                 await().atMost(Duration.ofSeconds(10)).until(() -> brokerMetric(server, "acknowledged") == 3.0);
+
+                // WHEN settings are PUT on the server, THEN the broker holds them retained for the gateway
+                HttpResponse<String> put = server.put("/api/gateways/gw-known/settings",
+                        "{\"samplingIntervalMillis\": 2000}");
+                assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+                assertThat(new JsonObject(put.body()).getBoolean("sentNow")).isTrue();
+                assertThat(new JsonObject(retainedConfig(broker, "gw-known")).getLong("samplingIntervalMillis"))
+                        .isEqualTo(2000L);
             } finally {
                 server.close();
             }

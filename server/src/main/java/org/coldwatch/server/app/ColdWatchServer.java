@@ -101,7 +101,8 @@ public final class ColdWatchServer implements AutoCloseable {
                 ProvisioningThrottle.standard(clock), mqttPort, metrics)));
         rollupQueries.ifPresent(queries -> features.add(new RollupsApi(vertx, fleet, queries, config.rollups(), clock)));
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
-                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), features.toArray(Routes[]::new));
+                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState,
+                configPublisher(config, mqtt, broker))), features.toArray(Routes[]::new));
         if (!config.ingest().endpoint()) {
             http.endpointDisabled();
         }
@@ -123,6 +124,15 @@ public final class ColdWatchServer implements AutoCloseable {
      */
     public static ColdWatchServer start(ServerConfig config, Clock clock) throws Exception {
         return new ColdWatchServer(config, clock);
+    }
+
+    private static GatewaySettingsApi.ConfigPublisher configPublisher(ServerConfig config, MqttIngestServer mqtt,
+                                                                      Optional<BrokerIngest> broker) {
+        return (gatewayId, payload) -> {
+            boolean viaEndpoint = config.ingest().endpoint() && mqtt.publishConfig(gatewayId, payload);
+            boolean viaBroker = broker.map(b -> b.publishConfig(gatewayId, payload)).orElse(false);
+            return viaEndpoint || viaBroker;
+        };
     }
 
     private static GatewayReports reports(Vertx vertx, GatewayState state) {

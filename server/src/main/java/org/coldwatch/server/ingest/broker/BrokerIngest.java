@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.coldwatch.protocol.Topics;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.RefusedException;
@@ -126,6 +127,27 @@ public final class BrokerIngest {
             }
             return null;
         });
+    }
+
+    /**
+     * Publishes a gateway's settings retained at QoS 1 on its config topic at the broker, which keeps them for the
+     * gateway's next subscribe.
+     *
+     * @return whether they were handed to the broker now (false while disconnected)
+     */
+    public boolean publishConfig(String gatewayId, byte[] payload) {
+        if (client == null || !client.isConnected()) {
+            return false;
+        }
+        MqttMessage message = new MqttMessage(payload, QOS_1, true, new MqttProperties());
+        try {
+            client.publish(Topics.config(gatewayId), message);
+            LOG.info("gateway={} settings published at the broker ({} bytes)", gatewayId, payload.length);
+            return true;
+        } catch (MqttException e) {
+            LOG.warn("gateway={} settings not published at the broker: {}", gatewayId, e.toString());
+            return false;
+        }
     }
 
     /** Whether the server is connected to the broker and subscribed. */
@@ -297,7 +319,7 @@ public final class BrokerIngest {
 
         @Override
         public void deliveryComplete(IMqttToken token) {
-            // config publications (retained QoS 1) have nothing to do when delivered
+            // settings publications (retained QoS 1): nothing to do once the broker has them
         }
 
         @Override
