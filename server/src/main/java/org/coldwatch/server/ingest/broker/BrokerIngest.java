@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.coldwatch.protocol.Topics;
 import org.coldwatch.server.fleet.FleetRegistry;
@@ -44,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * class reconnects with its own backoff, so that the first connect (broker not up yet) is retried too and each
  * connection's answers can be told apart ({@link AckGate}).
  *
- * <p>Backpressure: the Receive Maximum sent in CONNECT bounds the unacknowledged messages the broker has in flight to
- * this instance; while storage is slow, answers wait, the window fills, and the broker queues the rest (for the
- * session). A storage failure leaves the message unanswered and recycles the connection, since a broker resends
+ * <p>Backpressure: at most {@link BrokerSettings#receiveMaximum()} messages are being handled at once. It is sent as
+ * the Receive Maximum in CONNECT, and also enforced here (a full window blocks Paho's callback thread and so, through
+ * TCP flow control, the broker); while storage is slow, answers wait, the window fills, and the broker queues the
+ * rest for the session. A storage failure leaves the message unanswered and recycles the connection, since a broker resends
  * unacknowledged messages only on a new connection; the resent copies carry DUP and the pipeline's (gateway, seq)
  * de-duplication makes them harmless.
  */
@@ -66,6 +69,7 @@ public final class BrokerIngest {
     private final AckGate gate = new AckGate();
     private final ReconnectDelay delay = new ReconnectDelay(FIRST_RETRY, MAX_RETRY);
     private final AtomicBoolean connecting = new AtomicBoolean();
+    private final Semaphore window;
     private volatile boolean running;
     private volatile boolean everConnected;
     private Context context;
@@ -80,6 +84,7 @@ public final class BrokerIngest {
         this.clock = clock;
         this.known = new KnownGateways(vertx, fleet);
         this.metrics = new BrokerMetrics(registry);
+        this.window = new Semaphore(settings.receiveMaximum());
     }
 
     /**
@@ -254,7 +259,15 @@ public final class BrokerIngest {
         vertx.setTimer(Math.max(1, wait.toMillis()), id -> connect());
     }
 
-    private void onMessage(String topic, MqttMessage message) {
+    private void onMessage(String topic, MqttMessage message) throws InterruptedException {
+        // Mosquitto 2.0.11 was measured sending far more than our Receive Maximum (28,000 in flight, then the heap
+        // ran out): so the bound is kept here too. Waiting for a permit blocks Paho's callback thread, its small
+        // inbound queue fills, its reader stops, and TCP flow control makes the broker queue the rest.
+        while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
+            if (!running) {
+                return;
+            }
+        }
         metrics.received(message.isDuplicate());
         int id = message.getId();
         long token = message.getQos() == 0 ? AckGate.NO_ANSWER : gate.admit(id);
@@ -277,6 +290,7 @@ public final class BrokerIngest {
     }
 
     private void answer(String topic, int id, long token, AsyncResult<Void> result) {
+        window.release();
         boolean mayAcknowledge = result.succeeded() || result.cause() instanceof RefusedException;
         if (!mayAcknowledge) {
             LOG.error("broker message {} on {} not stored, not acknowledged; reconnecting so that the broker sends it"
@@ -313,7 +327,7 @@ public final class BrokerIngest {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
             onMessage(topic, message);
         }
 
