@@ -66,6 +66,7 @@ public final class Fleet {
             VirtualGateway gateway = new VirtualGateway(g, credentials.gatewayId(), schedule, factory,
                     new SimulatedValues(options.seed(), g), stats, options.maxInflight(), this::now,
                     drained::countDown);
+            gateway.resendUnrouted(options.resendUnrouted());
             gateways.add(gateway);
             links.add(new PahoGatewayLink(options.target(), credentials, gateway,
                     (int) options.keepAlive().toSeconds(), threads, throttle, stats, options.seed()));

@@ -23,11 +23,13 @@ import org.coldwatch.protocol.Limits;
  * @param progressInterval   how often a progress line is reported
  * @param seed               seed of the simulated values (runs with the same seed send the same values)
  * @param pacerThreads       threads that create and publish batches on schedule (gateways are split among them)
+ * @param resendUnrouted     whether a PUBACK 0x10 "No matching subscribers" (a broker with no consumer subscribed)
+ *                           queues the batch for resending instead of counting it acknowledged
  */
 public record FleetOptions(String target, List<GatewayCredentials> credentials, int sensorsPerGateway,
                            int readingsPerMessage, Pace pace, Duration duration, Duration rampUp, long firstSeq,
                            int maxInflight, Duration keepAlive, Duration drainTimeout, Duration progressInterval,
-                           long seed, int pacerThreads) {
+                           long seed, int pacerThreads, boolean resendUnrouted) {
 
     /** Most sensors per gateway; sensor ids stay short and every batch can name each sensor. */
     public static final int MAX_SENSORS = Limits.MAX_READINGS_PER_BATCH;
@@ -119,6 +121,7 @@ public record FleetOptions(String target, List<GatewayCredentials> credentials, 
         private Duration progressInterval = Duration.ofSeconds(5);
         private long seed = 1;
         private int pacerThreads = Runtime.getRuntime().availableProcessors();
+        private boolean resendUnrouted;
 
         private Builder(String target, List<GatewayCredentials> credentials) {
             this.target = target;
@@ -185,10 +188,17 @@ public record FleetOptions(String target, List<GatewayCredentials> credentials, 
             return this;
         }
 
+        /** See {@link FleetOptions#resendUnrouted()}; off by default (0x10 counts as acknowledged). */
+        public Builder resendUnrouted(boolean value) {
+            resendUnrouted = value;
+            return this;
+        }
+
         /** The validated options; throws {@link IllegalArgumentException} naming the first bad option. */
         public FleetOptions build() {
             return new FleetOptions(target, credentials, sensorsPerGateway, readingsPerMessage, pace, duration,
-                    rampUp, firstSeq, maxInflight, keepAlive, drainTimeout, progressInterval, seed, pacerThreads);
+                    rampUp, firstSeq, maxInflight, keepAlive, drainTimeout, progressInterval, seed, pacerThreads,
+                    resendUnrouted);
         }
     }
 }

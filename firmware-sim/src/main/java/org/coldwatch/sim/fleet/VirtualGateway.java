@@ -28,6 +28,8 @@ import java.util.function.LongSupplier;
  */
 final class VirtualGateway {
     private static final int FIRST_REFUSAL_CODE = 0x80;
+    /** PUBACK reason code 0x10 "No matching subscribers": a broker took the batch but handed it to no one. */
+    static final int NO_MATCHING_SUBSCRIBERS = 0x10;
     /** How often the pacer looks at a gateway whose window is full; its answers send what falls due meanwhile. */
     private static final long BEHIND_RECHECK_NANOS = 100_000_000;
 
@@ -56,6 +58,7 @@ final class VirtualGateway {
     private long batchesAcked;
     private long readingsAcked;
     private long batchesRefused;
+    private boolean resendUnrouted;
 
     /** Hands one batch to the MQTT connection of one session; false if that connection is gone. */
     @FunctionalInterface
@@ -86,6 +89,14 @@ final class VirtualGateway {
 
     String id() {
         return id;
+    }
+
+    /**
+     * Whether a PUBACK 0x10 "No matching subscribers" means "not delivered" (the batch is queued for resending, like
+     * one whose connection was lost) rather than success: right behind a broker whose consumers may be away.
+     */
+    synchronized void resendUnrouted(boolean value) {
+        resendUnrouted = value;
     }
 
     int index() {
@@ -160,7 +171,11 @@ final class VirtualGateway {
         long now = clock.getAsLong();
         synchronized (this) {
             freeSlot(answeredSession);
-            if (!batch.answered()) {
+            if (resendUnrouted && reasonCode == NO_MATCHING_SUBSCRIBERS && !batch.answered()
+                    && batch.inFlightSession() == answeredSession) {
+                batch.markQueuedForResend();
+                resendQueue.put(batch.seq(), batch);
+            } else if (!batch.answered()) {
                 batch.markAnswered();
                 unanswered.remove(batch.seq());
                 resendQueue.remove(batch.seq());

@@ -175,6 +175,22 @@ class VirtualGatewayTest {
     }
 
     @Test
+    void withResendUnroutedANoMatchingSubscribersAnswerSendsTheBatchAgainUntilSomeoneTakesIt() {
+        gateway.resendUnrouted(true);
+        RecordingConnection connection = new RecordingConnection();
+        connect(connection, 10);
+        advanceTo(0);
+
+        answer(connection.published.get(0), NO_MATCHING_SUBSCRIBERS);
+
+        assertThat(connection.seqs()).containsExactly(7L, 7L);
+        assertThat(stats.batchesAcked()).as("0x10 is no acknowledgement then").isZero();
+        answer(connection.published.get(1), SUCCESS);
+        assertThat(stats.batchesAcked()).isEqualTo(1);
+        assertThat(connection.seqs()).containsExactly(7L, 7L);
+    }
+
+    @Test
     void aPublishTheConnectionCannotTakeWaitsForTheNextConnection() {
         RecordingConnection broken = new RecordingConnection();
         broken.broken = true;

@@ -16,7 +16,7 @@ import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorHealth;
 import org.coldwatch.gateway.sensor.SensorState;
-import org.coldwatch.gateway.uplink.MosquittoBroker;
+import org.coldwatch.protocol.testing.MosquittoBroker;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
 import org.coldwatch.sim.hardware.ScenarioHardware;

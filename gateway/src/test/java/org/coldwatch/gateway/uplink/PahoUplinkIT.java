@@ -19,6 +19,7 @@ import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.protocol.GatewayStatus;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
+import org.coldwatch.protocol.testing.MosquittoBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.coldwatch.gateway.config.GatewayConfig;
 import org.coldwatch.gateway.outbox.SqliteOutbox;
 import org.coldwatch.protocol.Topics;
+import org.coldwatch.protocol.testing.MosquittoBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

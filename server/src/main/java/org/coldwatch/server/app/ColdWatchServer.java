@@ -5,11 +5,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.MeasurementTimeCheck;
 import org.coldwatch.protocol.events.AlarmEventMessage;
@@ -26,6 +28,7 @@ import org.coldwatch.server.ingest.IngestMetrics;
 import org.coldwatch.server.ingest.IngestPipeline;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.RejectionLog;
+import org.coldwatch.server.ingest.broker.BrokerIngest;
 import org.coldwatch.server.storage.InfluxReadingStore;
 import org.coldwatch.server.rollups.InfluxRollupQueries;
 import org.coldwatch.server.rollups.InfluxRollups;
@@ -57,6 +60,7 @@ public final class ColdWatchServer implements AutoCloseable {
     private final SqliteRejectionArchive rejectionArchive;
     private final GatewayState gatewayState;
     private final MqttIngestServer mqtt;
+    private final Optional<BrokerIngest> broker;
     private final HttpApi http;
     private final int httpPort;
     private final int mqttPort;
@@ -90,13 +94,24 @@ public final class ColdWatchServer implements AutoCloseable {
         Gauge.builder("coldwatch.mqtt.connections", mqtt, MqttIngestServer::connectionCount)
                 .description("Gateways connected to the built-in MQTT endpoint").register(metrics);
         Gauge.builder("coldwatch.gateways.online", presence, GatewayPresence::onlineCount).register(metrics);
-        mqttPort = mqtt.start().toCompletionStage().toCompletableFuture()
-                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        mqttPort = config.ingest().endpoint() ? mqtt.start().toCompletionStage().toCompletableFuture()
+                .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) : 0;
+        broker = config.ingest().broker().map(settings -> new BrokerIngest(vertx, settings, fleet, pipeline,
+                rejections, metrics, clock));
         List<Routes> features = new ArrayList<>(List.of(new ProvisioningApi(vertx, fleet,
                 ProvisioningThrottle.standard(clock), mqttPort, metrics)));
         features.add(new RollupsApi(vertx, fleet, rollupQueries, config.rollups(), clock));
         http = new HttpApi(vertx, new HttpApi.Sources(fleet, readings, presence, rejections, mqtt, metrics, live,
-                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState, mqtt)), features.toArray(Routes[]::new));
+                new Messages(), new GatewaySettingsApi(vertx, fleet, gatewayState,
+                configPublisher(config, mqtt, broker))), features.toArray(Routes[]::new));
+        if (!config.ingest().endpoint()) {
+            http.endpointDisabled();
+        }
+        broker.ifPresent(b -> http.addHealthPart("broker", () -> new JsonObject()
+                .put("status", b.connected() ? "UP" : "DOWN").put("url", b.url())));
+        if (broker.isPresent()) {
+            broker.get().start().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
         httpPort = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.info("ColdWatch server up: http={}:{} mqtt={}:{} mqttTls={} data={}", config.httpHost(), httpPort,
@@ -110,6 +125,15 @@ public final class ColdWatchServer implements AutoCloseable {
      */
     public static ColdWatchServer start(ServerConfig config, Clock clock) throws Exception {
         return new ColdWatchServer(config, clock);
+    }
+
+    private static GatewaySettingsApi.ConfigPublisher configPublisher(ServerConfig config, MqttIngestServer mqtt,
+                                                                      Optional<BrokerIngest> broker) {
+        return (gatewayId, payload) -> {
+            boolean viaEndpoint = config.ingest().endpoint() && mqtt.publishConfig(gatewayId, payload);
+            boolean viaBroker = broker.map(b -> b.publishConfig(gatewayId, payload)).orElse(false);
+            return viaEndpoint || viaBroker;
+        };
     }
 
     private static GatewayReports reports(Vertx vertx, GatewayState state) {
@@ -153,7 +177,8 @@ public final class ColdWatchServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            mqtt.stop().compose(v -> http.stop()).toCompletionStage().toCompletableFuture()
+            broker.map(BrokerIngest::stop).orElse(Future.succeededFuture()).compose(v -> mqtt.stop())
+                    .compose(v -> http.stop()).toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("stopping listeners failed: {}", e.toString());

@@ -28,6 +28,7 @@ import org.coldwatch.server.ingest.EndpointLimits;
 import org.coldwatch.server.ingest.MqttIngestServer;
 import org.coldwatch.server.ingest.MqttTls;
 import org.coldwatch.server.ingest.limits.GatewayRateLimiter;
+import org.coldwatch.server.ingest.broker.IngestSources;
 import org.coldwatch.server.rollups.RollupSettings;
 import org.coldwatch.server.rollups.TargetRange;
 import org.coldwatch.server.storage.InfluxSettings;
@@ -53,11 +54,13 @@ import org.coldwatch.server.storage.InfluxSettings;
  *                             embedded SQLite store in {@code dataDir}
  * @param rollups              zone, interval cap and target ranges of the rollups ({@code rollups.*})
  * @param mqtt                 the built-in MQTT endpoint: listeners, TLS and limits ({@code mqtt.*})
+ * @param ingest               where readings come in: the built-in endpoint and/or an external broker
+ *                             ({@code ingest.source}, {@code broker.*})
  */
 public record ServerConfig(String httpHost, int httpPort, String mqttHost, int mqttPort, int mqttReceiveMaximum,
                            Path dataDir, Duration maxAhead, Duration maxBehind, int rejectionsKept,
                            MetaDbSettings meta, Optional<InfluxSettings> influx, RollupSettings rollups,
-                           MqttIngestServer.Settings mqtt) {
+                           MqttIngestServer.Settings mqtt, IngestSources ingest) {
 
     /** Every key with its default. */
     public static final Map<String, String> KEYS = keys();
@@ -99,6 +102,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         keys.put("rollups.temperatureMaxCelsius", "4");
         keys.put("rollups.humidityMinPercent", "90");
         keys.put("rollups.humidityMaxPercent", "95");
+        BrokerKeys.defaults(keys);
         return keys;
     }
 
@@ -137,7 +141,8 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
                 Duration.ofSeconds(intIn(values, "ingest.maxAheadSeconds", 0, 86_400)),
                 Duration.ofDays(intIn(values, "ingest.maxBehindDays", 1, 3_650)),
                 intIn(values, "ingest.rejectionsKept", 1_000, 10_000_000),
-                meta(values), influx(values), rollups(values), mqtt(values));
+                meta(values), influx(values), rollups(values), mqtt(values),
+                BrokerKeys.parse(values));
     }
 
     private static MqttIngestServer.Settings mqtt(Map<String, String> values) {

@@ -31,13 +31,25 @@ public final class GatewaySettingsApi {
     private final Vertx vertx;
     private final FleetRegistry fleet;
     private final GatewayState state;
-    private final MqttIngestServer mqtt;
+    private final ConfigPublisher publisher;
+
+    /** Sends a gateway's new settings (retained, QoS 1) on its config topic. */
+    @FunctionalInterface
+    public interface ConfigPublisher {
+        /** @return whether it was sent now (else the gateway gets it when it next subscribes, if ever stored) */
+        boolean publish(String gatewayId, byte[] payload);
+    }
 
     public GatewaySettingsApi(Vertx vertx, FleetRegistry fleet, GatewayState state, MqttIngestServer mqtt) {
+        this(vertx, fleet, state, mqtt::publishConfig);
+    }
+
+    /** @param publisher the built-in endpoint, the external broker, or both */
+    public GatewaySettingsApi(Vertx vertx, FleetRegistry fleet, GatewayState state, ConfigPublisher publisher) {
         this.vertx = vertx;
         this.fleet = fleet;
         this.state = state;
-        this.mqtt = mqtt;
+        this.publisher = publisher;
     }
 
     /** Adds the routes to {@code router}. */
@@ -69,7 +81,7 @@ public final class GatewaySettingsApi {
         blocking(ctx, () -> {
             requireGateway(gatewayId);
             GatewayState.Stored saved = state.saveNextSettings(gatewayId, version -> validated(body, version));
-            boolean sent = mqtt.publishConfig(gatewayId, saved.payload());
+            boolean sent = publisher.publish(gatewayId, saved.payload());
             LOG.info("gateway={} settings version {} saved; {}", gatewayId, saved.version(),
                     sent ? "sent now" : "sent when it next connects");
             return new JsonObject().put("gatewayId", gatewayId).put("version", saved.version()).put("sentNow", sent);

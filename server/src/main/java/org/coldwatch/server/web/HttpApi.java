@@ -9,9 +9,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.coldwatch.server.fleet.FleetRegistry;
 import org.coldwatch.server.fleet.GatewayPresence;
 import org.coldwatch.server.fleet.GatewayRecord;
@@ -44,6 +47,8 @@ public final class HttpApi {
     private final Vertx vertx;
     private final Sources sources;
     private final List<Routes> features;
+    private final Map<String, Supplier<JsonObject>> healthParts = new LinkedHashMap<>();
+    private volatile boolean endpointEnabled = true;
     private HttpServer server;
 
     /** @param features further routes (provisioning, …), mounted before the static web page */
@@ -51,6 +56,19 @@ public final class HttpApi {
         this.vertx = vertx;
         this.sources = sources;
         this.features = List.of(features);
+    }
+
+    /**
+     * Adds a part to {@code /health}, e.g. the external broker connection: its object's {@code status} is
+     * {@code UP} or {@code DOWN}, and the server is UP only if every part is.
+     */
+    public void addHealthPart(String name, Supplier<JsonObject> part) {
+        healthParts.put(name, part);
+    }
+
+    /** The built-in MQTT endpoint does not listen ({@code ingest.source=broker}): {@code /health} does not need it. */
+    public void endpointDisabled() {
+        endpointEnabled = false;
     }
 
     /**
@@ -89,14 +107,19 @@ public final class HttpApi {
     private void health(RoutingContext ctx) {
         StorageHealth storage = sources.readings().health();
         boolean mqttUp = sources.mqtt().listening();
-        boolean up = storage.up() && mqttUp;
+        boolean up = storage.up() && (mqttUp || !endpointEnabled);
         JsonObject body = new JsonObject()
-                .put("status", up ? "UP" : "DOWN")
                 .put("storage", new JsonObject().put("status", storage.up() ? "UP" : "DOWN")
                         .put("detail", storage.detail()))
-                .put("mqtt", new JsonObject().put("status", mqttUp ? "UP" : "DOWN")
+                .put("mqtt", new JsonObject().put("status", endpointEnabled ? (mqttUp ? "UP" : "DOWN") : "OFF")
                         .put("connections", sources.mqtt().connectionCount()))
                 .put("gatewaysOnline", sources.presence().onlineCount());
+        for (Map.Entry<String, Supplier<JsonObject>> part : healthParts.entrySet()) {
+            JsonObject detail = part.getValue().get();
+            up &= "UP".equals(detail.getString("status"));
+            body.put(part.getKey(), detail);
+        }
+        body.put("status", up ? "UP" : "DOWN");
         ctx.response().setStatusCode(up ? 200 : 503);
         json(ctx, body.encode());
     }

@@ -91,24 +91,24 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Adds a store if needed and registers {@code count} gateways {@code prefix1 … prefixN} (zero-padded) in it
+     * Adds (or renames) a store and registers {@code count} gateways {@code prefix1 … prefixN} (zero-padded) in it
      * through the real {@code coldwatch-server add-gateways} command, run as a child process on this server's data
      * folder; returns the credentials file it wrote ({@code gatewayId,secret} per line).
      */
     public Path provisionFleet(String storeId, String prefix, int count, Path credentialsFile) throws Exception {
-        try (FleetRegistry fleet = openFleet()) {
-            if (fleet.stores().stream().noneMatch(s -> s.id().equals(storeId))) {
-                fleet.putStore(new Store(storeId, "测试冷库 " + storeId, "测试县/测试镇"));
-            }
-        }
-        Process provisioning = new ProcessBuilder(javaCommand("add-gateways", "--store", storeId, "--prefix", prefix,
-                "--count", String.valueOf(count), "--out", credentialsFile.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (!provisioning.waitFor(60, TimeUnit.SECONDS) || provisioning.exitValue() != 0) {
-            provisioning.destroyForcibly();
-            throw new IllegalStateException("add-gateways failed; log:\n" + log());
-        }
+        runCommand("add-store", "--id", storeId, "--name", "测试冷库 " + storeId, "--region", "测试县/测试镇");
+        runCommand("add-gateways", "--store", storeId, "--prefix", prefix, "--count", String.valueOf(count),
+                "--out", credentialsFile.toString());
         return credentialsFile;
+    }
+
+    private void runCommand(String... arguments) throws Exception {
+        Process command = new ProcessBuilder(javaCommand(arguments)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!command.waitFor(60, TimeUnit.SECONDS) || command.exitValue() != 0) {
+            command.destroyForcibly();
+            throw new IllegalStateException(arguments[0] + " failed; log:\n" + log());
+        }
     }
 
     /**
@@ -150,6 +150,11 @@ public final class ServerProcess implements AutoCloseable {
                 "org.coldwatch.server.app.ServerMain"));
         command.addAll(List.of(arguments));
         command.addAll(List.of("--set", "storage.dataDir=" + dataDir));
+        // the same settings as the server (e.g. meta.url on PostgreSQL), so commands see the server's databases
+        for (String setting : extraSettings) {
+            command.add("--set");
+            command.add(setting);
+        }
         return command;
     }
 

@@ -1,4 +1,4 @@
-package org.coldwatch.gateway.uplink;
+package org.coldwatch.protocol.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,6 +25,11 @@ import java.util.stream.Stream;
  * <p>Persistence is on, so that a subscriber's persistent session (and the retained status) survives {@link #stop()}
  * + {@link #restart()}. Mosquitto started as root drops to user {@code mosquitto}, so the folder is handed to that
  * user; it logs to stdout, which goes to {@code mosquitto.log} in the folder.
+ *
+ * <p>One fixture for every module's tests (the gateway's uplink tests, the server's external-broker tests): it lives
+ * in the protocol module's test-jar. {@link #restart()} is a graceful restart (SIGTERM: Mosquitto saves its
+ * persistence file on the way out); {@link #kill9()} is a crash (SIGKILL by its PID: whatever Mosquitto had not saved
+ * yet is gone).
  */
 public final class MosquittoBroker implements AutoCloseable {
     private static final String EXECUTABLE = "/usr/sbin/mosquitto";
@@ -48,7 +54,16 @@ public final class MosquittoBroker implements AutoCloseable {
      * Starts a broker enforcing {@code acl} (mosquitto {@code acl_file} syntax); a publish it denies is answered
      * with PUBACK reason code 0x87 (not authorized) to an MQTT 5 client. Null for no ACL.
      */
-    static MosquittoBroker start(String acl) throws IOException {
+    public static MosquittoBroker start(String acl) throws IOException {
+        return start(acl, List.of());
+    }
+
+    /**
+     * Starts a broker enforcing {@code acl} (null for none), with further {@code mosquitto.conf} lines appended to
+     * the fixture's own (listener, anonymous access, persistence in its folder, 100,000 queued messages per client);
+     * a later line overrides an earlier one of the same option.
+     */
+    public static MosquittoBroker start(String acl, List<String> extraConfigLines) throws IOException {
         Path dir = Files.createTempDirectory("coldwatch-mosquitto-");
         int port = freePort();
         StringBuilder config = new StringBuilder()
@@ -62,6 +77,7 @@ public final class MosquittoBroker implements AutoCloseable {
         if (acl != null) {
             config.append("acl_file ").append(Files.writeString(dir.resolve("acl"), acl)).append('\n');
         }
+        extraConfigLines.forEach(line -> config.append(line).append('\n'));
         Path configFile = Files.writeString(dir.resolve("mosquitto.conf"), config);
         handToMosquittoUser(dir);
         MosquittoBroker broker = new MosquittoBroker(dir, port, configFile);
@@ -74,13 +90,26 @@ public final class MosquittoBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** The loopback port it listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The broker's PID; fails if it is not running. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        return process.pid();
+    }
+
     /** What the broker logged so far. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(dir.resolve("mosquitto.log"));
     }
 
     /** Stops the broker by its PID (SIGTERM, then SIGKILL after 5 s) and waits until it is gone. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -97,8 +126,21 @@ public final class MosquittoBroker implements AutoCloseable {
         process = null;
     }
 
-    /** Starts the broker again on the same port with the same config and persistence folder. */
-    void restart() throws IOException {
+    /**
+     * Kills the broker with SIGKILL by its PID, as a crash or power cut would, and waits until it is gone; start it
+     * again with {@link #restart()}.
+     */
+    public void kill9() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        process = null;
+    }
+
+    /** Starts the broker again on the same port with the same config and persistence folder (after a stop if it runs). */
+    public void restart() throws IOException {
         stop();
         launch();
     }
