@@ -244,7 +244,13 @@ public final class PahoUplink implements Uplink {
             window = size;
             scheduler = new LaneScheduler(outbox, new InflightLanes(size), MAX_BATCHES_PER_FETCH);
             answers = new PublishAnswers(identity.id(), outbox, seq -> scheduler.freed(seq), acknowledged,
-                    quarantined);
+                    quarantined, this::endAfterUndelivered);
+        }
+
+        /** A batch was not delivered on a live connection: end it, so the backlog is resent from the oldest. */
+        private void endAfterUndelivered() {
+            lost = true;
+            wakeUp.release();
         }
 
         /**

@@ -16,6 +16,7 @@ import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorHealth;
 import org.coldwatch.gateway.sensor.SensorState;
+import org.coldwatch.gateway.uplink.TelemetryRecorder;
 import org.coldwatch.protocol.testing.MosquittoBroker;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
@@ -98,7 +99,9 @@ class GatewaySensorsIT {
     void readsEveryKindOfSensorAndSendsTheReadings() throws Exception {
         List<Reading> seen = new CopyOnWriteArrayList<>();
         Clock clock = Clock.systemUTC();
-        try (MosquittoBroker broker = MosquittoBroker.start(); SensorContext sensors = SensorContext.auto(clock)) {
+        try (MosquittoBroker broker = MosquittoBroker.start();
+             TelemetryRecorder server = TelemetryRecorder.subscribe(broker.uri(), "gw-room-1");
+             SensorContext sensors = SensorContext.auto(clock)) {
             GatewayConfig config = config(broker);
             Gateway gateway = Gateway.start(config, Gateway.sourcesFrom(config, sensors), clock);
             try {
@@ -120,6 +123,7 @@ class GatewaySensorsIT {
                 await().atMost(PATIENCE).until(() -> state(gateway, "room1-air") == SensorState.MISSING);
                 assertThat(state(gateway, "room1-core")).isEqualTo(SensorState.OK);
                 await().atMost(PATIENCE).until(() -> gateway.uplinkStats().acknowledged() > 0);
+                assertThat(server.seqs()).as("batches the subscribed server received").isNotEmpty();
             } finally {
                 gateway.close();
             }

@@ -16,6 +16,7 @@ import org.coldwatch.gateway.config.SensorSpec;
 import org.coldwatch.gateway.sensor.SensorContext;
 import org.coldwatch.gateway.sensor.SensorHealth;
 import org.coldwatch.gateway.sensor.SensorState;
+import org.coldwatch.gateway.uplink.TelemetryRecorder;
 import org.coldwatch.protocol.testing.MosquittoBroker;
 import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
@@ -69,6 +70,7 @@ class ScenarioRoomIT {
         List<Reading> seen = new CopyOnWriteArrayList<>();
         try (ScenarioHardware hardware = ScenarioHardware.attach(room, dir.resolve("w1"));
              MosquittoBroker broker = MosquittoBroker.start();
+             TelemetryRecorder server = TelemetryRecorder.subscribe(broker.uri(), "gw-normal-week");
              SensorContext sensors = SensorContext.auto(clock)) {
             GatewayConfig config = config(broker, dir.resolve("w1"));
             Gateway gateway = Gateway.start(config, Gateway.sourcesFrom(config, sensors), clock,
@@ -96,6 +98,7 @@ class ScenarioRoomIT {
                         .isEqualTo(room.value("door", ReadingKind.DOOR).orElseThrow());
                 assertThat(gateway.sensorHealth()).extracting(SensorHealth::state).containsOnly(SensorState.OK);
                 await().atMost(PATIENCE).until(() -> gateway.uplinkStats().acknowledged() > 0);
+                assertThat(server.seqs()).as("batches the subscribed server received").isNotEmpty();
             } finally {
                 gateway.close();
             }

@@ -84,6 +84,33 @@ class PahoUplinkIT {
     }
 
     @Test
+    void keepsBatchesThatReachedABrokerWithNoServerSubscribedAndSendsThemOnceOneIs() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start();
+             Gateway gateway = Gateway.start(config("gw-it-unrouted", broker, 100), List.of(), CLOCK)) {
+            // GIVEN a broker that answers every publish with 0x10 "no matching subscribers" (and drops it)
+            gateway.outbox().append(readings(1_000, 0));
+
+            // WHEN the gateway has published into the void, and was sent back to reconnect
+            await().atMost(PATIENCE).until(() -> gateway.uplinkStats().published() >= 10
+                    && gateway.uplinkStats().reconnects() >= 1);
+
+            // THEN nothing was taken as acknowledged: every reading is still in the outbox
+            assertThat(gateway.uplinkStats().acknowledged()).isZero();
+            assertThat(gateway.outboxDepth()).isEqualTo(1_000);
+
+            // ... and once a server subscribes, all of them arrive and the outbox empties
+            try (TelemetryRecorder recorder = TelemetryRecorder.subscribe(broker.uri(), "gw-it-unrouted")) {
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    assertThat(gateway.outboxDepth()).as("outbox depth").isZero();
+                    assertThat(recorder.seqs()).isEqualTo(oneTo(10));
+                });
+                assertThat(recorder.distinctReadings()).isEqualTo(1_000);
+                assertThat(gateway.uplinkStats().quarantined()).isZero();
+            }
+        }
+    }
+
+    @Test
     void reconnectsAfterBrokerRestartAndResendsWhatWasNotAcknowledged() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start();
              TelemetryRecorder recorder = TelemetryRecorder.subscribe(broker.uri(), "gw-it-2");

@@ -33,7 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * decodes every batch and remembers its seq and reading count. Its session is persistent and it reconnects by itself,
  * so batches the broker accepts while it is away are queued for it.
  */
-final class TelemetryRecorder implements AutoCloseable {
+public final class TelemetryRecorder implements AutoCloseable {
     private final MqttAsyncClient client;
     private final Map<Long, Integer> readingsBySeq = new ConcurrentHashMap<>();
     private final AtomicInteger deliveries = new AtomicInteger();
@@ -59,7 +59,8 @@ final class TelemetryRecorder implements AutoCloseable {
         }, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    static TelemetryRecorder subscribe(String brokerUri, String gatewayId) throws MqttException {
+    /** Subscribes to {@code gatewayId}'s telemetry and status at {@code brokerUri}, as a server would. */
+    public static TelemetryRecorder subscribe(String brokerUri, String gatewayId) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUri, "recorder-" + gatewayId, new MemoryPersistence());
         TelemetryRecorder recorder = new TelemetryRecorder(client);
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -94,7 +95,8 @@ final class TelemetryRecorder implements AutoCloseable {
     }
 
     /** Distinct seqs received. */
-    Set<Long> seqs() {
+    /** The seqs of every telemetry batch received so far. */
+    public Set<Long> seqs() {
         return new TreeSet<>(readingsBySeq.keySet());
     }
 
