@@ -22,7 +22,12 @@ import org.coldwatch.server.storage.RollupSink;
 /**
  * Keeps the {@code rollup} table of the readings database current, inside the transaction that stores the readings.
  *
- * <p>Design: for every series touched by the new batches it finds the minutes that changed: the minutes of the new
+ * <p>Fast path: a series whose new readings are all later than its newest stored one (live data, and a backfill
+ * sent oldest first) only adds: {@link SeriesTail} computes the gains from the newest reading, kept in memory by
+ * {@link SeriesTails} (committed with the transaction, forgotten on rollback), and they are added to the minute, hour
+ * and day buckets with one statement per touched bucket and no reads.
+ *
+ * <p>Slow path, for everything else: for every series touched by the new batches it finds the minutes that changed: the minutes of the new
  * readings and, per minute, the minute of the reading just before the earliest new one (its interval may have
  * shrunk, see {@link RollupCalculator}). Each changed minute is recomputed from the raw readings (plus the first
  * reading after it, for the last interval); what the minute gained ({@link RollupStats#gainedSince}) is then added
@@ -39,8 +44,11 @@ public final class SqliteRollups implements RollupSink {
     private static final String SERIES = " WHERE gateway_id = ? AND sensor_id = ? AND kind = ?"
             + " AND (time_quality IS NULL OR time_quality <> 'unsynced')";
 
+    private static final int TAILS_KEPT = 200_000;
+
     private final RollupSettings settings;
     private final long maxIntervalMillis;
+    private final SeriesTails tails = new SeriesTails(TAILS_KEPT);
 
     /** Rollups computed with these settings. */
     public SqliteRollups(RollupSettings settings) {
@@ -50,21 +58,76 @@ public final class SqliteRollups implements RollupSink {
 
     @Override
     public void stored(Connection tx, List<TelemetryBatch> stored) throws SQLException {
-        Map<SeriesKey, SortedMap<Instant, Instant>> earliestPerMinute = new HashMap<>();
+        Map<SeriesKey, List<SeriesPoint>> fresh = new HashMap<>();
         for (TelemetryBatch batch : stored) {
             for (Reading r : batch.readings()) {
                 if (r.timeQuality() == TimeQuality.UNSYNCED) {
                     continue; // its measured time may be far off (docs/protocol.md): no bucket to put it in
                 }
-                Instant minute = Resolution.MINUTE.bucketStart(r.measuredAt(), settings.zone()).toInstant();
-                earliestPerMinute.computeIfAbsent(new SeriesKey(batch.gatewayId(), r.sensorId(), r.kind()),
-                        k -> new TreeMap<>()).merge(minute, r.measuredAt(), (a, b) -> a.isBefore(b) ? a : b);
+                fresh.computeIfAbsent(new SeriesKey(batch.gatewayId(), r.sensorId(), r.kind()),
+                        k -> new ArrayList<>()).add(new SeriesPoint(r.measuredAt(), r.value()));
             }
         }
         try (Statements s = new Statements(tx)) {
-            for (Map.Entry<SeriesKey, SortedMap<Instant, Instant>> series : earliestPerMinute.entrySet()) {
-                update(s, series.getKey(), series.getValue());
+            for (Map.Entry<SeriesKey, List<SeriesPoint>> series : fresh.entrySet()) {
+                SeriesKey key = series.getKey();
+                Optional<SeriesTail.Point> last = tails.newest(key);
+                Optional<SeriesTail.Gains> gains = last.flatMap(tail -> SeriesTail.append(tail, series.getValue(),
+                        settings.zone(), maxIntervalMillis, settings.target(key.kind())));
+                if (gains.isPresent()) {
+                    addAll(s, key, gains.get());
+                } else {
+                    update(s, key, earliestPerMinute(series.getValue()));
+                    tails.pending(key, newest(s, key));
+                    continue;
+                }
+                tails.pending(key, Optional.of(gains.get().newest()));
             }
+        }
+    }
+
+    @Override
+    public void committed() {
+        tails.committed();
+    }
+
+    @Override
+    public void rolledBack() {
+        tails.rolledBack();
+    }
+
+    private SortedMap<Instant, Instant> earliestPerMinute(List<SeriesPoint> points) {
+        SortedMap<Instant, Instant> earliest = new TreeMap<>();
+        for (SeriesPoint p : points) {
+            earliest.merge(Resolution.MINUTE.bucketStart(p.measuredAt(), settings.zone()).toInstant(),
+                    p.measuredAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return earliest;
+    }
+
+    private void addAll(Statements s, SeriesKey key, SeriesTail.Gains gains) throws SQLException {
+        for (Map.Entry<Instant, RollupStats> minute : gains.minutes().entrySet()) {
+            add(s, key, Resolution.MINUTE, minute.getKey(), minute.getValue());
+        }
+        for (Map.Entry<Instant, RollupStats> hour : RollupCalculator.coarsen(gains.minutes(), Resolution.HOUR,
+                settings.zone()).entrySet()) {
+            add(s, key, Resolution.HOUR, hour.getKey(), hour.getValue());
+        }
+        for (Map.Entry<Instant, RollupStats> day : RollupCalculator.coarsen(gains.minutes(), Resolution.DAY,
+                settings.zone()).entrySet()) {
+            add(s, key, Resolution.DAY, day.getKey(), day.getValue());
+        }
+    }
+
+    /** The series' newest rolled-up reading in the open transaction, ties broken by storage order. */
+    private static Optional<SeriesTail.Point> newest(Statements s, SeriesKey key) throws SQLException {
+        for (int offset : new int[] {0, 3}) {
+            s.newest.setString(offset + 1, key.gatewayId());
+            s.newest.setString(offset + 2, key.sensorId());
+            s.newest.setString(offset + 3, key.kind().wireName());
+        }
+        try (ResultSet rs = s.newest.executeQuery()) {
+            return rs.next() ? Optional.of(new SeriesTail.Point(rs.getLong(1), rs.getDouble(2))) : Optional.empty();
         }
     }
 
@@ -176,8 +239,12 @@ public final class SqliteRollups implements RollupSink {
         final PreparedStatement storedMinute;
         final PreparedStatement upsert;
         final PreparedStatement add;
+        final PreparedStatement newest;
 
         Statements(Connection tx) throws SQLException {
+            newest = tx.prepareStatement("SELECT measured_ms, value FROM reading" + SERIES
+                    + " AND measured_ms = (SELECT max(measured_ms) FROM reading" + SERIES + ")"
+                    + " ORDER BY seq DESC, idx DESC LIMIT 1");
             predecessor = tx.prepareStatement("SELECT max(measured_ms) FROM reading" + SERIES
                     + " AND measured_ms < ? AND measured_ms > ?");
             successor = tx.prepareStatement("SELECT min(measured_ms) FROM reading" + SERIES
@@ -201,8 +268,8 @@ public final class SqliteRollups implements RollupSink {
 
         @Override
         public void close() throws SQLException {
-            try (predecessor; successor; minutePoints; storedMinute; upsert; add) {
-                // closes all six
+            try (predecessor; successor; minutePoints; storedMinute; upsert; add; newest) {
+                // closes all seven
             }
         }
     }

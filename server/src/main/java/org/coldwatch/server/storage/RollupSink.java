@@ -22,4 +22,12 @@ public interface RollupSink {
      * @throws SQLException to roll the whole transaction back; the store retries it
      */
     void stored(Connection transaction, List<TelemetryBatch> stored) throws SQLException;
+
+    /** The transaction of the last {@link #stored} call was committed: what it wrote is now durable. */
+    default void committed() {
+    }
+
+    /** The transaction of the last {@link #stored} call was rolled back: forget what it wrote (it will be retried). */
+    default void rolledBack() {
+    }
 }

@@ -195,12 +195,14 @@ public final class SqliteReadingStore implements ReadingStore {
                 rollups.stored(writeConnection, stored);
             }
             writeConnection.commit();
+            rollups.committed();
         }
         return outcomes;
     }
 
     private void rollbackQuietly() {
         try {
+            rollups.rolledBack();
             writeConnection.rollback();
         } catch (SQLException e) {
             LOG.warn("storage=sqlite rollback failed: {}", e.getMessage());
