@@ -17,9 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
-import org.coldwatch.protocol.TelemetryBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * whatever batches are waiting, writes them all in one transaction and completes their futures after the single
  * commit. Under load this amortises the fsync over many batches; at low load a group is one batch. Duplicates are
  * found by the primary key of the {@code batch} table, inside the same transaction, so two copies of a batch in
- * one group are also caught. If a commit fails (disk full, I/O error) the writer rolls back, reports the error in
- * {@link #health()} and retries the same group with capped backoff; the futures stay pending meanwhile, so nothing
- * is acknowledged that is not on disk.
+ * one group are also caught ({@link SqliteBatchWriter} writes a group). If a commit fails (disk full, I/O error)
+ * the writer rolls back, reports the error in {@link #health()} and retries the same group with capped backoff; the
+ * futures stay pending meanwhile, so nothing is acknowledged that is not on disk.
  */
 public final class SqliteReadingStore implements ReadingStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteReadingStore.class);
@@ -44,17 +42,16 @@ public final class SqliteReadingStore implements ReadingStore {
     }
 
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
-    private final RollupSink rollups;
     private final Connection writeConnection;
+    private final SqliteBatchWriter batchWriter;
     private final Connection readConnection;
     private final Thread writer;
     private volatile boolean open = true;
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
     private SqliteReadingStore(Path file, RollupSink rollups) throws SQLException {
-        this.rollups = rollups;
         this.writeConnection = SqliteFiles.migrateAndOpen(file, "db/readings", SqliteFiles.Durability.FULL);
-        this.writeConnection.setAutoCommit(false);
+        this.batchWriter = new SqliteBatchWriter(writeConnection, rollups);
         this.readConnection = SqliteFiles.open(file, SqliteFiles.Durability.FULL);
         this.writer = new Thread(this::writeLoop, "sqlite-reading-writer");
         this.writer.setDaemon(true);
@@ -144,64 +141,16 @@ public final class SqliteReadingStore implements ReadingStore {
     }
 
     private List<StoreOutcome> commit(List<PendingWrite> group) throws SQLException {
-        List<StoreOutcome> outcomes = new ArrayList<>(group.size());
-        List<TelemetryBatch> stored = new ArrayList<>(group.size());
-        try (PreparedStatement insertBatch = writeConnection.prepareStatement(
-                "INSERT OR IGNORE INTO batch (gateway_id, seq, received_ms, reading_count) VALUES (?, ?, ?, ?)");
-             PreparedStatement insertReading = writeConnection.prepareStatement(
-                     "INSERT INTO reading (gateway_id, seq, idx, sensor_id, kind, value, measured_ms, received_ms,"
-                             + " time_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement upsertLatest = writeConnection.prepareStatement(
-                     "INSERT INTO latest (gateway_id, sensor_id, kind, value, measured_ms) VALUES (?, ?, ?, ?, ?)"
-                             + " ON CONFLICT (gateway_id, sensor_id, kind) DO UPDATE"
-                             + " SET value = excluded.value, measured_ms = excluded.measured_ms"
-                             + " WHERE excluded.measured_ms >= latest.measured_ms")) {
-            for (PendingWrite write : group) {
-                TelemetryBatch batch = write.batch().batch();
-                long receivedMs = write.batch().receivedAt().toEpochMilli();
-                insertBatch.setString(1, batch.gatewayId());
-                insertBatch.setLong(2, batch.seq());
-                insertBatch.setLong(3, receivedMs);
-                insertBatch.setInt(4, batch.readings().size());
-                if (insertBatch.executeUpdate() == 0) {
-                    outcomes.add(StoreOutcome.DUPLICATE);
-                    continue;
-                }
-                for (int i = 0; i < batch.readings().size(); i++) {
-                    Reading r = batch.readings().get(i);
-                    insertReading.setString(1, batch.gatewayId());
-                    insertReading.setLong(2, batch.seq());
-                    insertReading.setInt(3, i);
-                    insertReading.setString(4, r.sensorId());
-                    insertReading.setString(5, r.kind().wireName());
-                    insertReading.setDouble(6, r.value());
-                    insertReading.setLong(7, r.measuredAt().toEpochMilli());
-                    insertReading.setLong(8, receivedMs);
-                    insertReading.setString(9, r.timeQuality().wireName());
-                    insertReading.addBatch();
-                    upsertLatest.setString(1, batch.gatewayId());
-                    upsertLatest.setString(2, r.sensorId());
-                    upsertLatest.setString(3, r.kind().wireName());
-                    upsertLatest.setDouble(4, r.value());
-                    upsertLatest.setLong(5, r.measuredAt().toEpochMilli());
-                    upsertLatest.addBatch();
-                }
-                insertReading.executeBatch();
-                upsertLatest.executeBatch();
-                outcomes.add(StoreOutcome.STORED);
-                stored.add(batch);
-            }
-            if (!stored.isEmpty()) {
-                rollups.stored(writeConnection, stored);
-            }
-            writeConnection.commit();
+        List<ReceivedBatch> batches = new ArrayList<>(group.size());
+        for (PendingWrite write : group) {
+            batches.add(write.batch());
         }
-        return outcomes;
+        return batchWriter.commit(batches);
     }
 
     private void rollbackQuietly() {
         try {
-            writeConnection.rollback();
+            batchWriter.rollback();
         } catch (SQLException e) {
             LOG.warn("storage=sqlite rollback failed: {}", e.getMessage());
         }
@@ -289,6 +238,11 @@ public final class SqliteReadingStore implements ReadingStore {
         }
         synchronized (this) {
             closeQuietly(readConnection);
+        }
+        try {
+            batchWriter.close();
+        } catch (SQLException e) {
+            LOG.warn("storage=sqlite closing the writer's statements failed: {}", e.getMessage());
         }
         closeQuietly(writeConnection);
     }
