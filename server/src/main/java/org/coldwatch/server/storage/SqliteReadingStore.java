@@ -35,7 +35,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteReadingStore implements ReadingStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteReadingStore.class);
-    private static final int MAX_GROUP = 512;
+    /**
+     * Most batches and readings committed in one transaction. Large on purpose: at low load a group is whatever is
+     * waiting (often one batch); under load a larger group spreads the fsync and the per-series work (latest,
+     * rollups) over more readings — with single-reading messages a series gets several readings per group only if
+     * the group spans many gateways' messages.
+     */
+    private static final int MAX_GROUP_BATCHES = 10_000;
+    private static final int MAX_GROUP_READINGS = 50_000;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
     private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
@@ -89,15 +96,14 @@ public final class SqliteReadingStore implements ReadingStore {
     }
 
     private void writeLoop() {
-        List<PendingWrite> group = new ArrayList<>(MAX_GROUP);
+        List<PendingWrite> group = new ArrayList<>();
         while (open || !queue.isEmpty()) {
             try {
                 PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
+                takeGroup(first, group);
                 commitWithRetry(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -107,6 +113,16 @@ public final class SqliteReadingStore implements ReadingStore {
             }
         }
         failAll(new IllegalStateException("reading store closed before the batch was committed"));
+    }
+
+    private void takeGroup(PendingWrite first, List<PendingWrite> group) {
+        group.add(first);
+        int readings = first.batch().batch().readings().size();
+        PendingWrite next;
+        while (group.size() < MAX_GROUP_BATCHES && readings < MAX_GROUP_READINGS && (next = queue.poll()) != null) {
+            group.add(next);
+            readings += next.batch().batch().readings().size();
+        }
     }
 
     private void commitWithRetry(List<PendingWrite> group) throws InterruptedException {

@@ -23,13 +23,17 @@ import org.coldwatch.server.rollups.SqliteRollups;
  *
  * <p>The bare insert is the floor any store pays: the same file layout (the store's own migrations), the same
  * durability (WAL, {@code synchronous=FULL}), the same reading rows in the same batches, one prepared statement with
- * {@code executeBatch} and one transaction per group of {@link #GROUP} batches, which is the largest group the store
- * commits at once. It writes no {@code batch} and no {@code latest} rows and checks no duplicates.
+ * {@code executeBatch} and one transaction per group as large as the largest the store commits at once
+ * ({@link #GROUP_BATCHES} batches or {@link #GROUP_READINGS} readings, whichever is reached first). It writes no {@code batch} and no {@code latest} rows and checks no duplicates.
  */
 public final class SqliteIngestBench {
     private static final int SENSORS = 5;
-    private static final int IN_FLIGHT = 2_000;
-    private static final int GROUP = 512;
+    /** Batches in flight: what 100 gateways with {@code --max-inflight 100} keep unanswered in the server runs. */
+    private static final int IN_FLIGHT = 10_000;
+    /** The store's largest group (SqliteReadingStore): at most this many batches ... */
+    private static final int GROUP_BATCHES = 10_000;
+    /** ... and this many readings. */
+    private static final int GROUP_READINGS = 50_000;
 
     private SqliteIngestBench() {
     }
@@ -79,8 +83,10 @@ public final class SqliteIngestBench {
              PreparedStatement insert = prepareInsert(c)) {
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
-            for (int from = 0; from < work.size(); from += GROUP) {
-                for (ReceivedBatch received : work.subList(from, Math.min(from + GROUP, work.size()))) {
+            int group = Math.max(1, Math.min(GROUP_BATCHES,
+                    GROUP_READINGS / work.get(0).batch().readings().size()));
+            for (int from = 0; from < work.size(); from += group) {
+                for (ReceivedBatch received : work.subList(from, Math.min(from + group, work.size()))) {
                     TelemetryBatch batch = received.batch();
                     long receivedMs = received.receivedAt().toEpochMilli();
                     for (int i = 0; i < batch.readings().size(); i++) {
