@@ -16,8 +16,9 @@ import org.coldwatch.protocol.TelemetryBatch;
  * {@link SqliteReadingStore} only.
  *
  * <p>Design, for throughput: the statements are prepared once and reused by every group. A group is written in four
- * steps: each batch's key into {@code batch} ({@code INSERT OR IGNORE}: a key already there, also from a copy
- * earlier in the same group, makes the batch a duplicate and writes nothing else of it); the readings of all new
+ * steps: every batch's key into {@code batch} in one executeBatch ({@code INSERT OR IGNORE}: a key already there,
+ * also from a copy earlier in the same group, inserts no row, and that batch is a duplicate of which nothing else
+ * is written); the readings of all new
  * batches in one {@code executeBatch}; {@code latest} once per series of the group instead of once per reading (its
  * newest reading; of equal times the later one, which is what reading-by-reading upserts would leave); then the
  * rollups, in the same transaction. Only then the single commit.
@@ -54,20 +55,24 @@ final class SqliteBatchWriter implements AutoCloseable {
      * @throws SQLException if anything failed: then call {@link #rollback()}, nothing of the group is committed
      */
     List<StoreOutcome> commit(List<ReceivedBatch> group) throws SQLException {
-        List<StoreOutcome> outcomes = new ArrayList<>(group.size());
-        List<TelemetryBatch> stored = new ArrayList<>(group.size());
         for (ReceivedBatch received : group) {
             TelemetryBatch batch = received.batch();
-            long receivedMs = received.receivedAt().toEpochMilli();
             insertBatch.setString(1, batch.gatewayId());
             insertBatch.setLong(2, batch.seq());
-            insertBatch.setLong(3, receivedMs);
+            insertBatch.setLong(3, received.receivedAt().toEpochMilli());
             insertBatch.setInt(4, batch.readings().size());
-            if (insertBatch.executeUpdate() == 0) {
+            insertBatch.addBatch();
+        }
+        int[] inserted = insertBatch.executeBatch();
+        List<StoreOutcome> outcomes = new ArrayList<>(group.size());
+        List<TelemetryBatch> stored = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            if (inserted[i] == 0) {
                 outcomes.add(StoreOutcome.DUPLICATE);
                 continue;
             }
-            addReadings(batch, receivedMs);
+            TelemetryBatch batch = group.get(i).batch();
+            addReadings(batch, group.get(i).receivedAt().toEpochMilli());
             outcomes.add(StoreOutcome.STORED);
             stored.add(batch);
         }
@@ -118,6 +123,7 @@ final class SqliteBatchWriter implements AutoCloseable {
      */
     void rollback() throws SQLException {
         newest.clear();
+        insertBatch.clearBatch();
         insertReading.clearBatch();
         upsertLatest.clearBatch();
         connection.rollback();
