@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfluxOutageUnderLoadIT {
     static final int GATEWAYS = 20;
-    /** One reading per sensor per batch: every point of a gateway has its own (sensor, time), none overwrites another. */
+    /** One reading per sensor per batch: no two points of a gateway share (sensor, time). */
     static final int READINGS_PER_MESSAGE = 5;
     static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();

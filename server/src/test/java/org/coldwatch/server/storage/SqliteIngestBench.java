@@ -24,7 +24,8 @@ import org.coldwatch.server.rollups.SqliteRollups;
  * <p>The bare insert is the floor any store pays: the same file layout (the store's own migrations), the same
  * durability (WAL, {@code synchronous=FULL}), the same reading rows in the same batches, one prepared statement with
  * {@code executeBatch} and one transaction per group as large as the largest the store commits at once
- * ({@link #GROUP_BATCHES} batches or {@link #GROUP_READINGS} readings, whichever is reached first). It writes no {@code batch} and no {@code latest} rows and checks no duplicates.
+ * ({@link #GROUP_BATCHES} batches or {@link #GROUP_READINGS} readings, whichever is reached first). It writes
+ * no {@code batch} and no {@code latest} rows and checks no duplicates.
  */
 public final class SqliteIngestBench {
     private static final int SENSORS = 5;

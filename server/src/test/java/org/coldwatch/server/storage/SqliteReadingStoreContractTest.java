@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reading-store contract on the embedded SQLite store, in a temporary folder, plus what only the SQLite store
- * shows: duplicates recognised inside one group commit, the group's newest reading as latest, and health going down once closed.
+ * shows: duplicates recognised inside one group commit, the group's newest reading as latest, and health going
+ * down once closed.
  */
 class SqliteReadingStoreContractTest extends ReadingStoreContract {
     @TempDir
