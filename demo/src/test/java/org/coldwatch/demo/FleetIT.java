@@ -3,7 +3,6 @@ package org.coldwatch.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,15 +42,11 @@ class FleetIT {
                     FleetListener.logging()).finished().get(2, TimeUnit.MINUTES);
 
             // THEN every batch sent was acknowledged, nothing was refused, left over or resent
-            assertThat(report.batches().sent()).isPositive();
-            assertThat(report.batches().acked()).isEqualTo(report.batches().sent());
-            assertThat(report.batches().unackedAtEnd()).isZero();
-            assertThat(report.batches().refused()).isZero();
+            FleetTallies.assertEverySentBatchAcknowledged(report);
             assertThat(report.resends()).isZero();
-            assertThat(report.readings().acked()).isEqualTo(report.batches().acked() * READINGS_PER_MESSAGE);
             assertThat(report.connections().peak()).isEqualTo(GATEWAYS);
             // ... and the server stored exactly that, gateway by gateway
-            assertTalliesMatch(server, report);
+            FleetTallies.assertTalliesMatch(server, report, GATEWAYS);
             assertThat(server.metric("coldwatch_ingest_batches_total{outcome=\"stored\"}"))
                     .isEqualTo(report.batches().acked());
         }
@@ -74,11 +69,9 @@ class FleetIT {
             // THEN every gateway lost its connection and came back, every sent batch was acknowledged in the end
             assertThat(report.connections().lost()).isGreaterThanOrEqualTo(GATEWAYS);
             assertThat(report.connections().connects()).isGreaterThanOrEqualTo(2L * GATEWAYS);
-            assertThat(report.batches().acked()).isEqualTo(report.batches().sent());
-            assertThat(report.batches().unackedAtEnd()).isZero();
-            assertThat(report.batches().refused()).isZero();
+            FleetTallies.assertEverySentBatchAcknowledged(report);
             // ... and, resends notwithstanding, the server holds each batch once: contiguous seqs, no gaps
-            assertTalliesMatch(server, report);
+            FleetTallies.assertTalliesMatch(server, report, GATEWAYS);
         }
     }
 
@@ -93,22 +86,5 @@ class FleetIT {
                 .drainTimeout(Duration.ofSeconds(60))
                 .progressInterval(Duration.ofSeconds(2))
                 .build();
-    }
-
-    private static void assertTalliesMatch(ServerProcess server, FleetReport report) throws Exception {
-        assertThat(report.perGateway()).hasSize(GATEWAYS);
-        for (FleetReport.GatewayResult gateway : report.perGateway()) {
-            JsonObject tally = new JsonObject(server.get("/api/gateways/" + gateway.gatewayId() + "/tally"));
-            assertThat(gateway.batchesSent()).as(gateway.gatewayId() + " sent").isPositive();
-            assertThat(gateway.firstSeq()).isEqualTo(1);
-            assertThat(tally.getLong("minSeq")).as(gateway.gatewayId() + " minSeq").isEqualTo(1);
-            assertThat(tally.getLong("maxSeq")).as(gateway.gatewayId() + " maxSeq").isEqualTo(gateway.lastSeq())
-                    .isEqualTo(gateway.batchesSent());
-            assertThat(tally.getLong("batches")).as(gateway.gatewayId() + " batches")
-                    .isEqualTo(gateway.batchesAcked());
-            assertThat(tally.getLong("readings")).as(gateway.gatewayId() + " readings")
-                    .isEqualTo(gateway.readingsAcked());
-            assertThat(tally.getLong("gaps")).as(gateway.gatewayId() + " gaps").isZero();
-        }
     }
 }

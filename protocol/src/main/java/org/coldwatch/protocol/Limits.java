@@ -18,6 +18,19 @@ public final class Limits {
 
     /** Whether {@code id} is a valid gateway or sensor id. */
     public static boolean isValidId(String id) {
-        return id != null && ID_PATTERN.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > 64 || !isLetterOrDigit(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isLetterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true; // the same rule as ID_PATTERN, without a regex match per reading
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 }

@@ -144,7 +144,7 @@ public final class TelemetryCodec {
                 throw new ProtocolException(Problem.READING_COUNT,
                         "readings: more than " + Limits.MAX_READINGS_PER_BATCH + " readings in one batch");
             }
-            readings.add(readReading(p, "readings[" + readings.size() + "]"));
+            readings.add(readReading(p, readings.size()));
         }
         if (readings.isEmpty()) {
             throw new ProtocolException(Problem.READING_COUNT, "readings: a batch needs at least one reading");
@@ -152,8 +152,19 @@ public final class TelemetryCodec {
         return readings;
     }
 
-    private static Reading readReading(JsonParser p, String path) throws IOException, ProtocolException {
-        expect(p.currentToken(), JsonToken.START_OBJECT, path, "an object");
+    /** The path of reading {@code index} in error messages; built only when there is an error to report. */
+    private static String path(int index) {
+        return "readings[" + index + "]";
+    }
+
+    private static String path(int index, String field) {
+        return path(index) + "." + field;
+    }
+
+    private static Reading readReading(JsonParser p, int index) throws IOException, ProtocolException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            expect(p.currentToken(), JsonToken.START_OBJECT, path(index), "an object");
+        }
         String sensor = null;
         ReadingKind kind = null;
         Double val = null;
@@ -163,72 +174,104 @@ public final class TelemetryCodec {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken token = p.nextToken();
-            String at = path + "." + field;
             switch (field) {
-                case "sensor" -> sensor = readId(p, token, at);
+                case "sensor" -> sensor = readSensorId(p, token, index);
                 case "kind" -> {
-                    expect(token, JsonToken.VALUE_STRING, at, "a string");
+                    if (token != JsonToken.VALUE_STRING) {
+                        expect(token, JsonToken.VALUE_STRING, path(index, field), "a string");
+                    }
                     String name = p.getText();
                     kind = ReadingKind.fromWireName(name).orElseThrow(() -> new ProtocolException(
-                            Problem.UNKNOWN_KIND, at + ": unknown kind '" + name + "' (known: " + knownKinds() + ")"));
+                            Problem.UNKNOWN_KIND, path(index, field) + ": unknown kind '" + name + "' (known: "
+                            + knownKinds() + ")"));
                 }
                 case "value" -> {
                     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                        throw schema(at + ": expected a number, found " + describe(token));
+                        throw schema(path(index, field) + ": expected a number, found " + describe(token));
                     }
                     double v = p.getDoubleValue();
                     if (!Double.isFinite(v)) {
                         throw new ProtocolException(Problem.NON_FINITE_VALUE,
-                                at + ": " + abbreviate(p.getText()) + " is not a finite number");
+                                path(index, field) + ": " + abbreviate(p.getText()) + " is not a finite number");
                     }
                     val = v;
                 }
                 case "unit" -> {
-                    expect(token, JsonToken.VALUE_STRING, at, "a string");
+                    if (token != JsonToken.VALUE_STRING) {
+                        expect(token, JsonToken.VALUE_STRING, path(index, field), "a string");
+                    }
                     unit = p.getText();
                 }
                 case "timeMs" -> {
-                    expect(token, JsonToken.VALUE_NUMBER_INT, at, "an integer (milliseconds since 1970-01-01T00:00Z)");
+                    if (token != JsonToken.VALUE_NUMBER_INT) {
+                        expect(token, JsonToken.VALUE_NUMBER_INT, path(index, field),
+                                "an integer (milliseconds since 1970-01-01T00:00Z)");
+                    }
                     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() < 0) {
-                        throw schema(at + ": " + abbreviate(p.getText()) + " is not a time in milliseconds since 1970");
+                        throw schema(path(index, field) + ": " + abbreviate(p.getText())
+                                + " is not a time in milliseconds since 1970");
                     }
                     timeMs = p.getLongValue();
                 }
                 case "time" -> {
-                    expect(token, JsonToken.VALUE_STRING, at, "a string");
+                    if (token != JsonToken.VALUE_STRING) {
+                        expect(token, JsonToken.VALUE_STRING, path(index, field), "a string");
+                    }
                     String name = p.getText();
-                    quality = TimeQuality.fromWireName(name).orElseThrow(() -> schema(at + ": '" + abbreviate(name)
+                    quality = TimeQuality.fromWireName(name).orElseThrow(() -> schema(path(index, field) + ": '"
+                            + abbreviate(name)
                             + "' is not a time quality (allowed: corrected, unsynced; leave out when synced)"));
                 }
-                default -> throw schema(at + ": unknown field (allowed: sensor, kind, value, unit, timeMs, time)");
+                default -> throw schema(path(index, field)
+                        + ": unknown field (allowed: sensor, kind, value, unit, timeMs, time)");
             }
         }
-        requirePresent(sensor, path + ".sensor");
-        requirePresent(kind, path + ".kind");
-        requirePresent(val, path + ".value");
-        requirePresent(unit, path + ".unit");
-        requirePresent(timeMs, path + ".timeMs");
+        if (sensor == null || kind == null || val == null || unit == null || timeMs == null) {
+            String path = path(index);
+            requirePresent(sensor, path + ".sensor");
+            requirePresent(kind, path + ".kind");
+            requirePresent(val, path + ".value");
+            requirePresent(unit, path + ".unit");
+            requirePresent(timeMs, path + ".timeMs");
+        }
         if (!kind.unit().equals(unit)) {
-            throw new ProtocolException(Problem.UNIT_MISMATCH,
-                    path + ".unit: " + kind.wireName() + " must be in '" + kind.unit() + "', was '" + unit + "'");
+            throw new ProtocolException(Problem.UNIT_MISMATCH, path(index) + ".unit: " + kind.wireName()
+                    + " must be in '" + kind.unit() + "', was '" + unit + "'");
         }
         if (!kind.isPlausible(val)) {
             String rule = kind == ReadingKind.DOOR ? ": a door is 0 (closed) or 1 (open)"
                     : " is outside the plausible range " + kind.min() + "…" + kind.max() + " for " + kind.wireName();
-            throw new ProtocolException(Problem.VALUE_OUT_OF_RANGE, path + ".value: " + val + " " + unit + rule);
+            throw new ProtocolException(Problem.VALUE_OUT_OF_RANGE,
+                    path(index) + ".value: " + val + " " + unit + rule);
         }
         return new Reading(sensor, kind, val, Instant.ofEpochMilli(timeMs),
                 quality == null ? TimeQuality.SYNCED : quality);
+    }
+
+    private static String readSensorId(JsonParser p, JsonToken token, int index)
+            throws IOException, ProtocolException {
+        if (token != JsonToken.VALUE_STRING) {
+            expect(token, JsonToken.VALUE_STRING, path(index, "sensor"), "a string");
+        }
+        String id = p.getText();
+        if (!Limits.isValidId(id)) {
+            throw invalidId(path(index, "sensor"), id);
+        }
+        return id;
     }
 
     private static String readId(JsonParser p, JsonToken token, String at) throws IOException, ProtocolException {
         expect(token, JsonToken.VALUE_STRING, at, "a string");
         String id = p.getText();
         if (!Limits.isValidId(id)) {
-            throw new ProtocolException(Problem.INVALID_ID, at + ": '" + abbreviate(id)
-                    + "' is not a valid id (1-64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)");
+            throw invalidId(at, id);
         }
         return id;
+    }
+
+    private static ProtocolException invalidId(String at, String id) {
+        return new ProtocolException(Problem.INVALID_ID, at + ": '" + abbreviate(id)
+                + "' is not a valid id (1-64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)");
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String at, String what)

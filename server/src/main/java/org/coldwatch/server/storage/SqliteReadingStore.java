@@ -14,12 +14,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.coldwatch.protocol.Reading;
 import org.coldwatch.protocol.ReadingKind;
-import org.coldwatch.protocol.TelemetryBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,30 +31,47 @@ import org.slf4j.LoggerFactory;
  * whatever batches are waiting, writes them all in one transaction and completes their futures after the single
  * commit. Under load this amortises the fsync over many batches; at low load a group is one batch. Duplicates are
  * found by the primary key of the {@code batch} table, inside the same transaction, so two copies of a batch in
- * one group are also caught. If a commit fails (disk full, I/O error) the writer rolls back, reports the error in
- * {@link #health()} and retries the same group with capped backoff; the futures stay pending meanwhile, so nothing
- * is acknowledged that is not on disk.
+ * one group are also caught ({@link SqliteBatchWriter} writes a group). If a commit fails (disk full, I/O error)
+ * the writer rolls back, reports the error in {@link #health()} and retries the same group with capped backoff; the
+ * futures stay pending meanwhile, so nothing is acknowledged that is not on disk. A committed group's futures are
+ * completed by a second thread, in commit order, while the writer goes on with the next group.
  */
 public final class SqliteReadingStore implements ReadingStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteReadingStore.class);
-    private static final int MAX_GROUP = 512;
+    /**
+     * Most batches and readings committed in one transaction. Large on purpose: at low load a group is whatever is
+     * waiting (often one batch); under load a larger group spreads the fsync and the per-series work (latest,
+     * rollups) over more readings — with single-reading messages a series gets several readings per group only if
+     * the group spans many gateways' messages.
+     */
+    private static final int MAX_GROUP_BATCHES = 10_000;
+    private static final int MAX_GROUP_READINGS = 50_000;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
 
     private record PendingWrite(ReceivedBatch batch, Promise<StoreOutcome> promise) {
     }
 
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
-    private final RollupSink rollups;
     private final Connection writeConnection;
+    private final SqliteBatchWriter batchWriter;
     private final Connection readConnection;
     private final Thread writer;
+    /**
+     * Completes a committed group's futures, in commit order, while the writer already writes the next group: what
+     * the futures' callbacks do (metrics, live push, handing the acknowledgement to the event loop) stays off the
+     * writer thread, which under load is the bottleneck.
+     */
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "sqlite-reading-completer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean open = true;
     private volatile StorageHealth health = new StorageHealth(true, "ok");
 
     private SqliteReadingStore(Path file, RollupSink rollups) throws SQLException {
-        this.rollups = rollups;
         this.writeConnection = SqliteFiles.migrateAndOpen(file, "db/readings", SqliteFiles.Durability.FULL);
-        this.writeConnection.setAutoCommit(false);
+        this.batchWriter = new SqliteBatchWriter(writeConnection, rollups);
         this.readConnection = SqliteFiles.open(file, SqliteFiles.Durability.FULL);
         this.writer = new Thread(this::writeLoop, "sqlite-reading-writer");
         this.writer.setDaemon(true);
@@ -92,15 +109,14 @@ public final class SqliteReadingStore implements ReadingStore {
     }
 
     private void writeLoop() {
-        List<PendingWrite> group = new ArrayList<>(MAX_GROUP);
+        List<PendingWrite> group = new ArrayList<>();
         while (open || !queue.isEmpty()) {
             try {
                 PendingWrite first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
+                takeGroup(first, group);
                 commitWithRetry(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -112,6 +128,16 @@ public final class SqliteReadingStore implements ReadingStore {
         failAll(new IllegalStateException("reading store closed before the batch was committed"));
     }
 
+    private void takeGroup(PendingWrite first, List<PendingWrite> group) {
+        group.add(first);
+        int readings = first.batch().batch().readings().size();
+        PendingWrite next;
+        while (group.size() < MAX_GROUP_BATCHES && readings < MAX_GROUP_READINGS && (next = queue.poll()) != null) {
+            group.add(next);
+            readings += next.batch().batch().readings().size();
+        }
+    }
+
     private void commitWithRetry(List<PendingWrite> group) throws InterruptedException {
         long delayMillis = 50;
         while (true) {
@@ -121,9 +147,15 @@ public final class SqliteReadingStore implements ReadingStore {
                     LOG.info("storage=sqlite writes succeed again");
                 }
                 health = new StorageHealth(true, "ok");
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).promise().complete(outcomes.get(i));
+                List<Promise<StoreOutcome>> promises = new ArrayList<>(group.size());
+                for (PendingWrite w : group) {
+                    promises.add(w.promise());
                 }
+                completer.execute(() -> {
+                    for (int i = 0; i < promises.size(); i++) {
+                        promises.get(i).complete(outcomes.get(i));
+                    }
+                });
                 return;
             } catch (SQLException e) {
                 rollbackQuietly();
@@ -144,66 +176,16 @@ public final class SqliteReadingStore implements ReadingStore {
     }
 
     private List<StoreOutcome> commit(List<PendingWrite> group) throws SQLException {
-        List<StoreOutcome> outcomes = new ArrayList<>(group.size());
-        List<TelemetryBatch> stored = new ArrayList<>(group.size());
-        try (PreparedStatement insertBatch = writeConnection.prepareStatement(
-                "INSERT OR IGNORE INTO batch (gateway_id, seq, received_ms, reading_count) VALUES (?, ?, ?, ?)");
-             PreparedStatement insertReading = writeConnection.prepareStatement(
-                     "INSERT INTO reading (gateway_id, seq, idx, sensor_id, kind, value, measured_ms, received_ms,"
-                             + " time_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement upsertLatest = writeConnection.prepareStatement(
-                     "INSERT INTO latest (gateway_id, sensor_id, kind, value, measured_ms) VALUES (?, ?, ?, ?, ?)"
-                             + " ON CONFLICT (gateway_id, sensor_id, kind) DO UPDATE"
-                             + " SET value = excluded.value, measured_ms = excluded.measured_ms"
-                             + " WHERE excluded.measured_ms >= latest.measured_ms")) {
-            for (PendingWrite write : group) {
-                TelemetryBatch batch = write.batch().batch();
-                long receivedMs = write.batch().receivedAt().toEpochMilli();
-                insertBatch.setString(1, batch.gatewayId());
-                insertBatch.setLong(2, batch.seq());
-                insertBatch.setLong(3, receivedMs);
-                insertBatch.setInt(4, batch.readings().size());
-                if (insertBatch.executeUpdate() == 0) {
-                    outcomes.add(StoreOutcome.DUPLICATE);
-                    continue;
-                }
-                for (int i = 0; i < batch.readings().size(); i++) {
-                    Reading r = batch.readings().get(i);
-                    insertReading.setString(1, batch.gatewayId());
-                    insertReading.setLong(2, batch.seq());
-                    insertReading.setInt(3, i);
-                    insertReading.setString(4, r.sensorId());
-                    insertReading.setString(5, r.kind().wireName());
-                    insertReading.setDouble(6, r.value());
-                    insertReading.setLong(7, r.measuredAt().toEpochMilli());
-                    insertReading.setLong(8, receivedMs);
-                    insertReading.setString(9, r.timeQuality().wireName());
-                    insertReading.addBatch();
-                    upsertLatest.setString(1, batch.gatewayId());
-                    upsertLatest.setString(2, r.sensorId());
-                    upsertLatest.setString(3, r.kind().wireName());
-                    upsertLatest.setDouble(4, r.value());
-                    upsertLatest.setLong(5, r.measuredAt().toEpochMilli());
-                    upsertLatest.addBatch();
-                }
-                insertReading.executeBatch();
-                upsertLatest.executeBatch();
-                outcomes.add(StoreOutcome.STORED);
-                stored.add(batch);
-            }
-            if (!stored.isEmpty()) {
-                rollups.stored(writeConnection, stored);
-            }
-            writeConnection.commit();
-            rollups.committed();
+        List<ReceivedBatch> batches = new ArrayList<>(group.size());
+        for (PendingWrite write : group) {
+            batches.add(write.batch());
         }
-        return outcomes;
+        return batchWriter.commit(batches);
     }
 
     private void rollbackQuietly() {
         try {
-            rollups.rolledBack();
-            writeConnection.rollback();
+            batchWriter.rollback();
         } catch (SQLException e) {
             LOG.warn("storage=sqlite rollback failed: {}", e.getMessage());
         }
@@ -286,11 +268,20 @@ public final class SqliteReadingStore implements ReadingStore {
         open = false;
         try {
             writer.join(Duration.ofSeconds(10).toMillis());
+            completer.shutdown();
+            if (!completer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("storage=sqlite completing committed writes took more than 10 s at close");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
             closeQuietly(readConnection);
+        }
+        try {
+            batchWriter.close();
+        } catch (SQLException e) {
+            LOG.warn("storage=sqlite closing the writer's statements failed: {}", e.getMessage());
         }
         closeQuietly(writeConnection);
     }

@@ -181,7 +181,8 @@ public final class ServerProcess implements AutoCloseable {
         });
     }
 
-    private int healthStatus() {
+    /** The HTTP status of {@code /health} now: 200 when storage and MQTT are up, 503 when not, -1 if no answer. */
+    public int healthStatus() {
         try {
             return HTTP.send(request("/health"), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
