@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import org.coldwatch.server.storage.StorageException;
 
 /** {@link GatewayState} in the metadata database (tables of {@code db/meta/V2__gateway_settings.sql}). */
 public final class JdbcGatewayState implements GatewayState {
-    private static final int MAX_SETTINGS_ATTEMPTS = 10;
+    private static final int MAX_SETTINGS_ATTEMPTS = 50;
     private static final String SAVE_NEXT_SETTINGS = "INSERT INTO gateway_settings (gateway_id, version, payload,"
             + " updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (gateway_id) DO UPDATE SET version = excluded.version,"
             + " payload = excluded.payload, updated_ms = excluded.updated_ms"
@@ -59,6 +62,9 @@ public final class JdbcGatewayState implements GatewayState {
                 connection.failed(e);
                 throw new StorageException("saving settings of " + gatewayId + " failed", e);
             }
+            // another server saved that version first: back off a random while, so two never keep colliding
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(
+                    ThreadLocalRandom.current().nextLong(200, 1_000L * (attempt + 1))));
         }
         throw new StorageException("saving settings of " + gatewayId + " failed: " + MAX_SETTINGS_ATTEMPTS
                 + " concurrent changes in a row", null);
