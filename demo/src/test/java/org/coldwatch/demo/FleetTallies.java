@@ -16,7 +16,7 @@ import org.coldwatch.sim.fleet.FleetReport;
  * numbers: shared by the fleet ITs. Every check starts from the generator's report, so a batch the server holds
  * twice, or one it lost, shows up as a difference for that gateway.
  */
-final class FleetTallies {
+public final class FleetTallies {
 
     private FleetTallies() {
     }
@@ -40,16 +40,24 @@ final class FleetTallies {
         for (FleetReport.GatewayResult gateway : report.perGateway()) {
             JsonObject tally = new JsonObject(server.get("/api/gateways/" + gateway.gatewayId() + "/tally"));
             assertThat(gateway.batchesSent()).as(gateway.gatewayId() + " sent").isPositive();
-            assertThat(gateway.firstSeq()).isEqualTo(1);
-            assertThat(tally.getLong("minSeq")).as(gateway.gatewayId() + " minSeq").isEqualTo(1);
-            assertThat(tally.getLong("maxSeq")).as(gateway.gatewayId() + " maxSeq").isEqualTo(gateway.lastSeq())
-                    .isEqualTo(gateway.batchesSent());
-            assertThat(tally.getLong("batches")).as(gateway.gatewayId() + " batches")
-                    .isEqualTo(gateway.batchesAcked());
-            assertThat(tally.getLong("readings")).as(gateway.gatewayId() + " readings")
-                    .isEqualTo(gateway.readingsAcked());
-            assertThat(tally.getLong("gaps")).as(gateway.gatewayId() + " gaps").isZero();
+            assertTallyMatches(gateway, tally);
         }
+    }
+
+    /**
+     * The server's tally of one gateway ({@code GET /api/gateways/{id}/tally}) holds exactly what the generator
+     * reports acknowledged: seqs 1 … last once each, no gaps, every reading.
+     */
+    public static void assertTallyMatches(FleetReport.GatewayResult gateway, JsonObject tally) {
+        assertThat(gateway.firstSeq()).isEqualTo(1);
+        assertThat(tally.getLong("minSeq")).as(gateway.gatewayId() + " minSeq").isEqualTo(1);
+        assertThat(tally.getLong("maxSeq")).as(gateway.gatewayId() + " maxSeq").isEqualTo(gateway.lastSeq())
+                .isEqualTo(gateway.batchesSent());
+        assertThat(tally.getLong("batches")).as(gateway.gatewayId() + " batches")
+                .isEqualTo(gateway.batchesAcked());
+        assertThat(tally.getLong("readings")).as(gateway.gatewayId() + " readings")
+                .isEqualTo(gateway.readingsAcked());
+        assertThat(tally.getLong("gaps")).as(gateway.gatewayId() + " gaps").isZero();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
+import org.coldwatch.demo.FleetTallies;
 import org.coldwatch.protocol.testing.MosquittoBroker;
 import org.coldwatch.server.testing.ServerProcess;
 import org.coldwatch.sim.fleet.FleetOptions;
@@ -91,16 +92,7 @@ final class BrokerTesting {
                 throw new AssertionError(gateway + " not stored: tally " + tally(server, gateway.gatewayId())
                         + "; server log ends:\n" + log.substring(Math.max(0, log.length() - 6_000)), e);
             }
-            JsonObject tally = tally(server, gateway.gatewayId());
-            assertThat(gateway.firstSeq()).isEqualTo(1);
-            assertThat(tally.getLong("minSeq")).as(gateway.gatewayId() + " minSeq").isEqualTo(1);
-            assertThat(tally.getLong("maxSeq")).as(gateway.gatewayId() + " maxSeq").isEqualTo(gateway.lastSeq())
-                    .isEqualTo(gateway.batchesSent());
-            assertThat(tally.getLong("batches")).as(gateway.gatewayId() + " batches")
-                    .isEqualTo(gateway.batchesAcked());
-            assertThat(tally.getLong("readings")).as(gateway.gatewayId() + " readings")
-                    .isEqualTo(gateway.readingsAcked());
-            assertThat(tally.getLong("gaps")).as(gateway.gatewayId() + " gaps").isZero();
+            FleetTallies.assertTallyMatches(gateway, tally(server, gateway.gatewayId()));
         }
     }
 

@@ -88,8 +88,8 @@ final class BrokerKeys {
             throw new ConfigException("broker.password: set, but broker.username is empty");
         }
         return new BrokerSettings(url, clientId, group, username, password,
-                intIn(values, "broker.receiveMaximum", 1, 65_535),
-                Duration.ofSeconds(intIn(values, "broker.sessionExpirySeconds", 60, Integer.MAX_VALUE)));
+                ServerConfig.intIn(values, "broker.receiveMaximum", 1, 65_535),
+                Duration.ofSeconds(ServerConfig.intIn(values, "broker.sessionExpirySeconds", 60, Integer.MAX_VALUE)));
     }
 
     private static String hostName() {
@@ -100,18 +100,5 @@ final class BrokerKeys {
             name = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown");
         }
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-    }
-
-    private static int intIn(Map<String, String> values, String key, int min, int max) {
-        String text = values.get(key).trim();
-        try {
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw new ConfigException(key + ": " + value + " is outside " + min + "…" + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + ": '" + text + "' is not a whole number");
-        }
     }
 }

@@ -337,7 +337,7 @@ public record ServerConfig(String httpHost, int httpPort, String mqttHost, int m
         return intIn(values, key, 0, 65_535);
     }
 
-    private static int intIn(Map<String, String> values, String key, int min, int max) {
+    static int intIn(Map<String, String> values, String key, int min, int max) {
         String text = values.get(key).trim();
         try {
             int value = Integer.parseInt(text);
