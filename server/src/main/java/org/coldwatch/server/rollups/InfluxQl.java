@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.coldwatch.protocol.ReadingKind;
+import org.coldwatch.server.storage.InfluxResults;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.dto.BoundParameterQuery;
@@ -97,7 +98,8 @@ final class InfluxQl {
                 query.bind("g" + i, chunk.get(i));
             }
             moreParameters.forEach(query::bind);
-            List<QueryResult.Result> results = check(influx.query(query.create(), TimeUnit.MILLISECONDS));
+            List<QueryResult.Result> results =
+                    InfluxResults.checked(influx.query(query.create(), TimeUnit.MILLISECONDS));
             if (merged.isEmpty()) {
                 merged.addAll(results);
             } else {
@@ -109,19 +111,6 @@ final class InfluxQl {
             }
         }
         return merged;
-    }
-
-    private static List<QueryResult.Result> check(QueryResult result) {
-        if (result.hasError()) {
-            throw new InfluxDBException(result.getError());
-        }
-        List<QueryResult.Result> results = result.getResults() == null ? List.of() : result.getResults();
-        for (QueryResult.Result r : results) {
-            if (r.hasError()) {
-                throw new InfluxDBException(r.getError());
-            }
-        }
-        return results;
     }
 
     /** As {@link #run(InfluxDB, String, Map)} without further parameters. */

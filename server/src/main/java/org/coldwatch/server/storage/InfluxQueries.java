@@ -41,14 +41,14 @@ final class InfluxQueries {
 
     /** Creates the database and the ledger's infinite retention policy; both statements are idempotent. */
     void createDatabase() {
-        check(influx.query(new Query("CREATE DATABASE " + quote(database))));
-        check(influx.query(new Query("CREATE RETENTION POLICY " + quote(InfluxReadingStore.LEDGER_POLICY) + " ON "
+        InfluxResults.checked(influx.query(new Query("CREATE DATABASE " + quote(database))));
+        InfluxResults.checked(influx.query(new Query("CREATE RETENTION POLICY " + quote(InfluxReadingStore.LEDGER_POLICY) + " ON "
                 + quote(database) + " DURATION INF REPLICATION 1", database)));
     }
 
     /** A cheap InfluxQL round trip that also proves the database is there; throws if InfluxDB does not answer. */
     void probe() {
-        check(influx.query(new Query("SHOW RETENTION POLICIES ON " + quote(database), database)));
+        InfluxResults.checked(influx.query(new Query("SHOW RETENTION POLICIES ON " + quote(database), database)));
     }
 
     /**
@@ -70,7 +70,7 @@ final class InfluxQueries {
         for (int i = 0; i < gateways.size(); i++) {
             query.bind("g" + i, gateways.get(i));
         }
-        List<QueryResult.Result> results = check(influx.query(query.create()));
+        List<QueryResult.Result> results = InfluxResults.checked(influx.query(query.create()));
         Set<GatewaySeq> committed = new HashSet<>();
         for (int i = 0; i < results.size(); i++) {
             for (List<Object> row : rows(results.get(i))) {
@@ -93,7 +93,7 @@ final class InfluxQueries {
         bindGateways(query, ids);
         Map<String, Long> max = new HashMap<>();
         ids.forEach(id -> max.put(id, 0L));
-        for (QueryResult.Result r : check(influx.query(query.create()))) {
+        for (QueryResult.Result r : InfluxResults.checked(influx.query(query.create()))) {
             for (QueryResult.Series s : series(r)) {
                 max.put(s.getTags().get("gateway"), ((Number) s.getValues().get(0).get(1)).longValue());
             }
@@ -174,23 +174,10 @@ final class InfluxQueries {
 
     private List<QueryResult.Result> read(Query query, String what) {
         try {
-            return check(influx.query(query, TimeUnit.MILLISECONDS));
+            return InfluxResults.checked(influx.query(query, TimeUnit.MILLISECONDS));
         } catch (RuntimeException e) {
             throw new StorageException(what + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private static List<QueryResult.Result> check(QueryResult result) {
-        if (result.hasError()) {
-            throw new InfluxDBException(result.getError());
-        }
-        List<QueryResult.Result> results = result.getResults() == null ? List.of() : result.getResults();
-        for (QueryResult.Result r : results) {
-            if (r.hasError()) {
-                throw new InfluxDBException(r.getError());
-            }
-        }
-        return results;
     }
 
     private static List<QueryResult.Series> series(QueryResult.Result result) {
